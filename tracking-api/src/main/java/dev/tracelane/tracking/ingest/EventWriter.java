@@ -1,0 +1,281 @@
+package dev.tracelane.tracking.ingest;
+
+import dev.tracelane.tracking.events.EventsCommitted;
+import dev.tracelane.tracking.events.ShipmentStatusChanged;
+import dev.tracelane.tracking.events.StoredEvent;
+import dev.tracelane.tracking.shipment.CurrentState;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Group commit for tracking events. Submissions from every connection queue up; each writer thread takes
+ * whatever has gathered while it was busy (up to {@code max-batch} events), stores it with one multi-row
+ * statement, folds it into the current state, commits, and only then completes the submissions' futures, which
+ * is when trackers get their ack. If PostgreSQL fails, the batch is kept and retried until it commits; while
+ * it is failing, or when the queue is full, new submissions are refused at once so nothing is acked unstored.
+ */
+@Singleton
+public class EventWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
+
+    private static final String INSERT = """
+            WITH batch AS (
+                SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::float8[], ?::float8[], ?::float8[],
+                                     ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[],
+                                     ?::float8[], ?::text[])
+                    AS b(tracker_id, ts_ms, client_id, lat, lon, speed, heading, accuracy, altitude,
+                         temperature, humidity, battery, event)
+            ), owner AS (
+                -- the tracker's shipment: the oldest one not yet delivered, else the newest delivered one
+                SELECT t.tracker_id,
+                       (SELECT s.id FROM shipments s JOIN shipment_state st ON st.shipment_id = s.id
+                         WHERE s.tracker_id = t.tracker_id
+                         ORDER BY st.status = 'delivered', CASE WHEN st.status = 'delivered' THEN -s.id ELSE s.id END
+                         LIMIT 1) AS shipment_id
+                  FROM (SELECT DISTINCT tracker_id FROM batch) t
+            )
+            INSERT INTO tracking_events (tracker_id, ts, client_id, shipment_id, received_at, lat, lon, speed,
+                                         heading, accuracy, altitude, temperature, humidity, battery, event)
+            SELECT b.tracker_id, to_timestamp(b.ts_ms / 1000.0), b.client_id, o.shipment_id, ?, b.lat, b.lon,
+                   b.speed, b.heading, b.accuracy, b.altitude, b.temperature, b.humidity, b.battery, b.event
+              FROM batch b JOIN owner o USING (tracker_id)
+            ON CONFLICT DO NOTHING
+            RETURNING tracker_id, (extract(epoch FROM ts) * 1000)::bigint, client_id, shipment_id""";
+
+    private final DataSource dataSource;
+    private final CurrentState currentState;
+    private final ApplicationEventPublisher<EventsCommitted> committedPublisher;
+    private final ApplicationEventPublisher<ShipmentStatusChanged> statusPublisher;
+    private final Clock clock;
+    private final int maxBatch;
+    private final int capacity;
+    private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger queuedEvents = new AtomicInteger();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean databaseFailing;
+    private volatile boolean running = true;
+
+    public EventWriter(DataSource dataSource, CurrentState currentState,
+                       ApplicationEventPublisher<EventsCommitted> committedPublisher,
+                       ApplicationEventPublisher<ShipmentStatusChanged> statusPublisher, Clock clock,
+                       @Value("${tracelane.writer.threads:2}") int writerThreads,
+                       @Value("${tracelane.writer.max-batch:4000}") int maxBatch,
+                       @Value("${tracelane.writer.queue-capacity:100000}") int capacity) {
+        this.dataSource = dataSource;
+        this.currentState = currentState;
+        this.committedPublisher = committedPublisher;
+        this.statusPublisher = statusPublisher;
+        this.clock = clock;
+        this.maxBatch = maxBatch;
+        this.capacity = capacity;
+        for (int i = 0; i < writerThreads; i++) {
+            Thread thread = new Thread(this::run, "event-writer-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    /**
+     * Queues events for the next group commit.
+     *
+     * @return completes after the events are committed (duplicates included: they are already stored), or
+     *         fails with {@link WriterUnavailableException}
+     */
+    public CompletableFuture<Void> submit(List<TrackingEvent> events) {
+        if (events.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (databaseFailing || !running) {
+            return CompletableFuture.failedFuture(
+                    new WriterUnavailableException("unavailable", "storage is unavailable; resend later"));
+        }
+        if (queuedEvents.addAndGet(events.size()) > capacity) {
+            queuedEvents.addAndGet(-events.size());
+            return CompletableFuture.failedFuture(
+                    new WriterUnavailableException("overloaded", "ingestion is saturated; resend later"));
+        }
+        Submission submission = new Submission(events, new CompletableFuture<>());
+        queue.add(submission);
+        return submission.done();
+    }
+
+    /** True while PostgreSQL is refusing writes; ingest endpoints answer 503 meanwhile. */
+    public boolean isDatabaseFailing() {
+        return databaseFailing;
+    }
+
+    private void run() {
+        while (running) {
+            List<Submission> batch;
+            try {
+                batch = nextBatch();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!batch.isEmpty()) {
+                writeUntilCommitted(batch);
+            }
+        }
+    }
+
+    private List<Submission> nextBatch() throws InterruptedException {
+        Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return List.of();
+        }
+        List<Submission> batch = new ArrayList<>();
+        batch.add(first);
+        int events = first.events().size();
+        Submission next;
+        while (events < maxBatch && (next = queue.poll()) != null) {
+            batch.add(next);
+            events += next.events().size();
+        }
+        return batch;
+    }
+
+    private void writeUntilCommitted(List<Submission> batch) {
+        long backoffMs = 100;
+        while (true) {
+            try {
+                Committed committed = write(batch);
+                databaseFailing = false;
+                int size = batch.stream().mapToInt(s -> s.events().size()).sum();
+                queuedEvents.addAndGet(-size);
+                batch.forEach(s -> s.done().complete(null));
+                if (!committed.stored().isEmpty()) {
+                    committedPublisher.publishEvent(new EventsCommitted(committed.stored()));
+                }
+                committed.statusChanges().forEach(statusPublisher::publishEvent);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (!databaseFailing) {
+                    LOG.warn("Storing a batch failed; holding it and retrying until PostgreSQL answers", e);
+                }
+                databaseFailing = true;
+                if (!running) {
+                    batch.forEach(s -> s.done().completeExceptionally(
+                            new WriterUnavailableException("unavailable", "shutting down")));
+                    return;
+                }
+                sleep(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, 2_000);
+            }
+        }
+    }
+
+    private Committed write(List<Submission> batch) throws SQLException {
+        Map<TrackingEvent.EventKey, TrackingEvent> byKey = new HashMap<>();
+        List<TrackingEvent> events = new ArrayList<>();
+        for (Submission s : batch) {
+            for (TrackingEvent e : s.events()) {
+                if (byKey.putIfAbsent(e.key(), e) == null) {
+                    events.add(e);
+                }
+            }
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<StoredEvent> stored = insert(c, events, byKey);
+                List<ShipmentStatusChanged> changes = currentState.apply(c, stored);
+                c.commit();
+                return new Committed(stored, changes);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private List<StoredEvent> insert(Connection c, List<TrackingEvent> events,
+                                     Map<TrackingEvent.EventKey, TrackingEvent> byKey) throws SQLException {
+        int n = events.size();
+        String[] tracker = new String[n];
+        Long[] ts = new Long[n];
+        String[] clientId = new String[n];
+        String[] event = new String[n];
+        Double[][] numbers = new Double[10][n];
+        for (int i = 0; i < n; i++) {
+            TrackingEvent e = events.get(i);
+            tracker[i] = e.trackerId();
+            ts[i] = e.ts().toEpochMilli();
+            clientId[i] = e.clientId();
+            event[i] = e.event();
+            numbers[0][i] = e.lat();
+            numbers[1][i] = e.lon();
+            numbers[2][i] = e.speed();
+            numbers[3][i] = e.heading();
+            numbers[4][i] = e.accuracy();
+            numbers[5][i] = e.altitude();
+            numbers[6][i] = e.temperature();
+            numbers[7][i] = e.humidity();
+            numbers[8][i] = e.battery();
+        }
+        List<StoredEvent> stored = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setArray(1, c.createArrayOf("text", tracker));
+            ps.setArray(2, c.createArrayOf("bigint", ts));
+            ps.setArray(3, c.createArrayOf("text", clientId));
+            for (int f = 0; f < 9; f++) {
+                ps.setArray(4 + f, c.createArrayOf("float8", numbers[f]));
+            }
+            ps.setArray(13, c.createArrayOf("text", event));
+            ps.setObject(14, clock.instant().atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    TrackingEvent.EventKey key = new TrackingEvent.EventKey(rs.getString(1),
+                            Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3));
+                    long shipment = rs.getLong(4);
+                    stored.add(new StoredEvent(rs.wasNull() ? null : shipment, byKey.get(key)));
+                }
+            }
+        }
+        return stored;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        for (Thread thread : threads) {
+            thread.join(5_000);
+        }
+    }
+
+    private record Submission(List<TrackingEvent> events, CompletableFuture<Void> done) {
+    }
+
+    private record Committed(List<StoredEvent> stored, List<ShipmentStatusChanged> statusChanges) {
+    }
+}

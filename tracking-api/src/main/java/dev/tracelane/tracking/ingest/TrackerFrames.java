@@ -1,0 +1,28 @@
+package dev.tracelane.tracking.ingest;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** Server frames on {@code /ws/trackers} (CONTRACT.md, "Trackers in"). */
+final class TrackerFrames {
+    private TrackerFrames() {
+    }
+
+    /**
+     * @param ids   client ids of the committed events that had one
+     * @param ts    timestamps of the committed events that had no id (their idempotency key)
+     * @param count how many events this ack covers
+     */
+    @Serdeable
+    record Ack(String type, List<String> ids, @Nullable List<String> ts, int count) {
+    }
+
+    @Serdeable
+    record Error(String type, @Nullable String id, String code, String message) {
+        static Error of(Rejection rejection) {
+            return new Error("error", rejection.id(), rejection.code(), rejection.message());
+        }
+    }
+}

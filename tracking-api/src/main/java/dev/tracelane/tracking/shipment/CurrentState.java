@@ -1,0 +1,170 @@
+package dev.tracelane.tracking.shipment;
+
+import dev.tracelane.tracking.events.ShipmentStatusChanged;
+import dev.tracelane.tracking.events.StoredEvent;
+import dev.tracelane.tracking.geo.GreatCircle;
+import dev.tracelane.tracking.ingest.TrackingEvent;
+import dev.tracelane.tracking.storage.Sql;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Folds newly stored events into the one-row-per-shipment current state, inside the writer's transaction.
+ * The latest event by device time wins, so a late or replayed event never moves the position backwards;
+ * status moves forward on geofences around origin and destination, on event time.
+ */
+@Singleton
+public class CurrentState {
+    private final double geofenceMeters;
+
+    public CurrentState(@Value("${tracelane.geofence-meters:1500}") double geofenceMeters) {
+        this.geofenceMeters = geofenceMeters;
+    }
+
+    /** @return the status changes made, to publish once the transaction commits */
+    public List<ShipmentStatusChanged> apply(Connection c, List<StoredEvent> stored) throws SQLException {
+        Map<Long, List<TrackingEvent>> byShipment = new TreeMap<>(); // ordered ids: writers lock rows alike
+        for (StoredEvent s : stored) {
+            if (s.shipmentId() != null) {
+                byShipment.computeIfAbsent(s.shipmentId(), k -> new ArrayList<>()).add(s.event());
+            }
+        }
+        if (byShipment.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Row> rows = lock(c, byShipment.keySet().toArray(Long[]::new));
+        List<ShipmentStatusChanged> changes = new ArrayList<>();
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE shipment_state SET status = ?, departed_at = ?, delivered_at = ?,
+                       last_ts = ?, lat = ?, lon = ?, speed = ?, heading = ?, temperature = ?, updated_at = now()
+                 WHERE shipment_id = ?""")) {
+            for (Map.Entry<Long, List<TrackingEvent>> entry : byShipment.entrySet()) {
+                Row row = rows.get(entry.getKey());
+                if (row == null) {
+                    continue;
+                }
+                List<TrackingEvent> events = entry.getValue();
+                events.sort(Comparator.comparing(TrackingEvent::ts));
+                ShipmentStatus before = row.status;
+                for (TrackingEvent e : events) {
+                    fold(row, e);
+                }
+                bind(update, row);
+                update.addBatch();
+                if (row.status != before) {
+                    changes.add(new ShipmentStatusChanged(row.id, row.reference, row.status,
+                            row.status == ShipmentStatus.DELIVERED ? row.deliveredAt : row.departedAt));
+                }
+            }
+            update.executeBatch();
+        }
+        return changes;
+    }
+
+    private void fold(Row row, TrackingEvent e) {
+        if (row.lastTs == null || e.ts().isAfter(row.lastTs)) {
+            row.lastTs = e.ts();
+            if (e.hasPosition()) {
+                row.lat = e.lat();
+                row.lon = e.lon();
+                row.speed = e.speed();
+                row.heading = e.heading();
+            }
+            if (e.temperature() != null) {
+                row.temperature = e.temperature();
+            }
+        }
+        if (!e.hasPosition()) {
+            return;
+        }
+        if (row.status == ShipmentStatus.PLANNED
+                && GreatCircle.meters(e.lat(), e.lon(), row.originLat, row.originLon) > geofenceMeters) {
+            row.status = ShipmentStatus.IN_TRANSIT;
+            row.departedAt = e.ts();
+        } else if (row.status == ShipmentStatus.IN_TRANSIT && e.ts().isAfter(row.departedAt)
+                && GreatCircle.meters(e.lat(), e.lon(), row.destLat, row.destLon) <= geofenceMeters) {
+            row.status = ShipmentStatus.DELIVERED;
+            row.deliveredAt = e.ts();
+        }
+    }
+
+    private static Map<Long, Row> lock(Connection c, Long[] ids) throws SQLException {
+        Map<Long, Row> rows = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT st.shipment_id, s.reference, st.status, st.departed_at, st.delivered_at, st.last_ts,
+                       st.lat, st.lon, st.speed, st.heading, st.temperature,
+                       (s.origin->>'lat')::float8, (s.origin->>'lon')::float8,
+                       (s.destination->>'lat')::float8, (s.destination->>'lon')::float8
+                  FROM shipment_state st JOIN shipments s ON s.id = st.shipment_id
+                 WHERE st.shipment_id = ANY (?)
+                 ORDER BY st.shipment_id
+                   FOR UPDATE OF st""")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row row = new Row();
+                    row.id = rs.getLong(1);
+                    row.reference = rs.getString(2);
+                    row.status = ShipmentStatus.fromWire(rs.getString(3));
+                    row.departedAt = Sql.instant(rs.getTimestamp(4));
+                    row.deliveredAt = Sql.instant(rs.getTimestamp(5));
+                    row.lastTs = Sql.instant(rs.getTimestamp(6));
+                    row.lat = (Double) rs.getObject(7);
+                    row.lon = (Double) rs.getObject(8);
+                    row.speed = (Double) rs.getObject(9);
+                    row.heading = (Double) rs.getObject(10);
+                    row.temperature = (Double) rs.getObject(11);
+                    row.originLat = rs.getDouble(12);
+                    row.originLon = rs.getDouble(13);
+                    row.destLat = rs.getDouble(14);
+                    row.destLon = rs.getDouble(15);
+                    rows.put(row.id, row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void bind(PreparedStatement ps, Row row) throws SQLException {
+        ps.setString(1, row.status.wire());
+        ps.setTimestamp(2, Sql.timestamp(row.departedAt));
+        ps.setTimestamp(3, Sql.timestamp(row.deliveredAt));
+        ps.setTimestamp(4, Sql.timestamp(row.lastTs));
+        Sql.setDouble(ps, 5, row.lat);
+        Sql.setDouble(ps, 6, row.lon);
+        Sql.setDouble(ps, 7, row.speed);
+        Sql.setDouble(ps, 8, row.heading);
+        Sql.setDouble(ps, 9, row.temperature);
+        ps.setLong(10, row.id);
+    }
+
+    /** The state row being folded; mutable because it only lives inside one transaction. */
+    private static final class Row {
+        long id;
+        String reference;
+        ShipmentStatus status;
+        Instant departedAt;
+        Instant deliveredAt;
+        Instant lastTs;
+        Double lat;
+        Double lon;
+        Double speed;
+        Double heading;
+        Double temperature;
+        double originLat;
+        double originLon;
+        double destLat;
+        double destLon;
+    }
+}

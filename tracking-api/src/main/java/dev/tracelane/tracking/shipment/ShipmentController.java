@@ -1,0 +1,133 @@
+package dev.tracelane.tracking.shipment;
+
+import dev.tracelane.tracking.identity.Caller;
+import dev.tracelane.tracking.identity.Orgs;
+import dev.tracelane.tracking.identity.Roles;
+import dev.tracelane.tracking.shipment.ShipmentModel.NewShipment;
+import dev.tracelane.tracking.shipment.ShipmentModel.Shipment;
+import dev.tracelane.tracking.tracker.Trackers;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.validation.Valid;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code /api/shipments}: create, list, get and track, always within the caller's scope. */
+@Controller("/api/shipments")
+@Secured({Roles.CUSTOMER, Roles.SHIPPER, Roles.CARRIER, Roles.COORDINATOR, Roles.SUPPORT, Roles.ADMIN})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ShipmentController {
+    private static final int MAX_LIMIT = 1000;
+    private static final int MAX_TRACK_POINTS = 50_000;
+    private final Shipments shipments;
+    private final Track track;
+    private final Orgs orgs;
+    private final Trackers trackers;
+
+    public ShipmentController(Shipments shipments, Track track, Orgs orgs, Trackers trackers) {
+        this.shipments = shipments;
+        this.track = track;
+        this.orgs = orgs;
+        this.trackers = trackers;
+    }
+
+    @Post
+    public HttpResponse<Shipment> create(@Body @Valid NewShipment request, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        boolean party = caller.org().equals(request.shipper()) || caller.org().equals(request.carrier());
+        boolean mayCreate = caller.isPlatformAdmin() || party && (caller.has(Roles.ADMIN)
+                || caller.has(Roles.COORDINATOR) || caller.has(Roles.SHIPPER) && caller.org().equals(request.shipper()));
+        if (!mayCreate) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN,
+                    "shipments are created by the shipper, or by an admin or coordinator of the shipper or carrier");
+        }
+        for (String org : List.of(request.shipper(), request.carrier())) {
+            if (!orgs.exists(org)) {
+                throw new HttpStatusException(HttpStatus.BAD_REQUEST, "org " + org + " does not exist");
+            }
+        }
+        if (request.plannedRoute() != null) {
+            PlannedRoutes.check(request.plannedRoute());
+        }
+        if (request.tracker() != null) {
+            String owner = trackers.ownerOf(request.tracker()).orElseThrow(() -> new HttpStatusException(
+                    HttpStatus.BAD_REQUEST, "tracker " + request.tracker() + " is not registered"));
+            if (!owner.equals(request.shipper()) && !owner.equals(request.carrier())) {
+                throw new HttpStatusException(HttpStatus.BAD_REQUEST,
+                        "tracker " + request.tracker() + " belongs to neither the shipper nor the carrier");
+            }
+        }
+        String lane = request.lane() != null && !request.lane().isBlank() ? request.lane()
+                : Lanes.of(request.origin(), request.destination());
+        Shipment created = shipments.create(request, lane).orElseThrow(() -> new HttpStatusException(
+                HttpStatus.CONFLICT, "shipper " + request.shipper() + " already has shipment " + request.reference()));
+        return HttpResponse.created(created);
+    }
+
+    @Get
+    public List<Shipment> list(@Nullable @QueryValue String status, @Nullable @QueryValue Boolean late,
+                               @Nullable @QueryValue String q, @Nullable @QueryValue Integer limit,
+                               @Nullable @QueryValue Integer offset, Authentication authentication) {
+        ShipmentStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = ShipmentStatus.fromWire(status);
+            } catch (IllegalArgumentException e) {
+                throw new HttpStatusException(HttpStatus.BAD_REQUEST,
+                        "status must be planned, in_transit or delivered");
+            }
+        }
+        int size = limit == null ? 100 : Math.max(1, Math.min(limit, MAX_LIMIT));
+        ShipmentQuery query = new ShipmentQuery(wanted, late, q == null || q.isBlank() ? null : q.strip(), size,
+                offset == null ? 0 : Math.max(0, offset));
+        return shipments.list(Scope.of(Caller.of(authentication)), query);
+    }
+
+    @Get("/{ref}")
+    public Shipment get(@PathVariable String ref, Authentication authentication) {
+        return shipments.find(Scope.of(Caller.of(authentication)), ref).orElseThrow(() -> notFound(ref));
+    }
+
+    @Get("/{ref}/track")
+    public Track.FeatureCollection track(@PathVariable String ref, @Nullable @QueryValue String from,
+                                         @Nullable @QueryValue String to, @Nullable @QueryValue Double simplify,
+                                         Authentication authentication) {
+        long id = shipments.findId(Scope.of(Caller.of(authentication)), ref).orElseThrow(() -> notFound(ref));
+        return track.of(id, ref, time("from", from, Instant.EPOCH), time("to", to, Instant.parse("9999-01-01T00:00:00Z")),
+                simplify, MAX_TRACK_POINTS);
+    }
+
+    /** Out of scope and missing look the same: existence is never confirmed. */
+    private static HttpStatusException notFound(String ref) {
+        return new HttpStatusException(HttpStatus.NOT_FOUND, "shipment " + ref + " not found");
+    }
+
+    private static Instant time(String name, String value, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return value.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(value))
+                    : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST,
+                    name.toLowerCase(Locale.ROOT) + " must be ISO-8601 with an offset or epoch milliseconds");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.tracelane.tracking;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A tracker's WebSocket, from the JDK's client: what it receives queues up for the test to read. */
+public final class TrackerClient implements AutoCloseable {
+    private final LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private TrackerClient(URI uri) {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(uri, new Listener()).join();
+    }
+
+    public static TrackerClient connect(int port, String token) {
+        return new TrackerClient(URI.create("ws://127.0.0.1:" + port + "/ws/trackers?token=" + token));
+    }
+
+    public void send(String frame) {
+        socket.sendText(frame, true).join();
+    }
+
+    /** @return the next server frame, or null after the timeout */
+    public String next(long millis) throws InterruptedException {
+        return frames.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    public String next() throws InterruptedException {
+        String frame = next(10_000);
+        if (frame == null) {
+            throw new AssertionError("no frame from the server within 10 s");
+        }
+        return frame;
+    }
+
+    /** @return the close code the server sent */
+    public int closeCode(long millis) throws Exception {
+        return closed.get(millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+    }
+}

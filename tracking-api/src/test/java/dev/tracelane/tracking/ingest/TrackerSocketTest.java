@@ -1,0 +1,202 @@
+package dev.tracelane.tracking.ingest;
+
+import dev.tracelane.tracking.Api;
+import dev.tracelane.tracking.TestDatabase;
+import dev.tracelane.tracking.TrackerClient;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrackerSocketTest implements TestDatabase {
+    private static final String TS = "\"ts\":\"2026-11-23T10:15:00Z\"";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    JsonMapper json;
+
+    private String trackerId;
+    private String token;
+
+    @BeforeEach
+    void registerTracker() {
+        Api api = new Api(client.toBlocking());
+        trackerId = Api.unique("trk");
+        token = api.tracker(trackerId, api.org("carrier"));
+    }
+
+    @Test
+    void anAckComesOnlyOnceTheEventIsCommitted() throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+            tracker.send("{\"id\":\"c-1\"," + TS + ",\"lat\":41.8781,\"lon\":-87.6298,\"speed\":22.4}");
+            Map<String, Object> ack = frame(tracker.next());
+            assertThat(ack).containsEntry("type", "ack").containsEntry("ids", List.of("c-1"));
+            assertThat(storedCount("c-1")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDuplicateIsAckedAgainAndStoredOnce() throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+            String event = "{\"id\":\"c-2\"," + TS + ",\"lat\":41.8781,\"lon\":-87.6298}";
+            tracker.send(event);
+            assertThat(frame(tracker.next())).containsEntry("ids", List.of("c-2"));
+            tracker.send("[" + event + "," + event + "]");
+            assertThat(frame(tracker.next())).containsEntry("type", "ack");
+            assertThat(storedCount("c-2")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anEventWithoutIdIsIdempotentOnItsTimestamp() throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+            tracker.send("{" + TS + ",\"temperature\":4.2}");
+            assertThat(frame(tracker.next())).containsEntry("ts", List.of("2026-11-23T10:15:00Z"));
+            tracker.send("{\"ts\":1795428900000,\"temperature\":4.2}");
+            assertThat(frame(tracker.next())).containsEntry("type", "ack");
+            assertThat(storedCount("")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBatchStoresItsGoodEventsAndNamesEachBadOne() throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+            tracker.send("[{\"id\":\"g-1\"," + TS + ",\"lat\":1,\"lon\":2},"
+                    + "{\"id\":\"b-1\"," + TS + ",\"lat\":91,\"lon\":2},"
+                    + "{\"id\":\"g-2\",\"ts\":\"2026-11-23T10:16:00Z\",\"temperature\":5}]");
+            Map<String, Object> error = frame(tracker.next());
+            assertThat(error).containsEntry("type", "error").containsEntry("id", "b-1")
+                    .containsEntry("code", "invalid_lat");
+            assertThat(frame(tracker.next())).containsEntry("ids", List.of("g-1", "g-2"));
+            assertThat(storedCount("g-1") + storedCount("g-2")).isEqualTo(2);
+            assertThat(storedCount("b-1")).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"id\":\"x\",\"lat\":1,\"lon\":2}                                           | missing_ts",
+            "{\"id\":\"x\",\"ts\":\"yesterday\",\"lat\":1,\"lon\":2}                      | invalid_ts",
+            "{\"id\":\"x\",\"ts\":\"1999-12-31T23:59:59Z\",\"lat\":1,\"lon\":2}           | invalid_ts",
+            "{\"id\":\"x\",\"ts\":\"2099-01-01T00:00:00Z\",\"lat\":1,\"lon\":2}           | ts_in_future",
+            "{\"id\":\"x\"," + TS + "}                                                     | missing_position",
+            "{\"id\":\"x\"," + TS + ",\"lat\":-90.5,\"lon\":2}                            | invalid_lat",
+            "{\"id\":\"x\"," + TS + ",\"lat\":\"41.8\",\"lon\":2}                         | invalid_lat",
+            "{\"id\":\"x\"," + TS + ",\"lat\":1,\"lon\":180.5}                            | invalid_lon",
+            "{\"id\":\"x\"," + TS + ",\"lat\":1}                                          | missing_lon",
+            "{\"id\":\"x\"," + TS + ",\"lon\":1}                                          | missing_lat",
+            "{\"id\":\"x\"," + TS + ",\"lat\":1,\"lon\":2,\"speed\":-1}                   | invalid_speed",
+            "{\"id\":\"x\"," + TS + ",\"lat\":1,\"lon\":2,\"heading\":361}                | invalid_heading",
+            "{\"id\":\"x\"," + TS + ",\"lat\":1,\"lon\":2,\"accuracy\":-3}                | invalid_accuracy",
+            "{\"id\":\"x\"," + TS + ",\"lat\":1,\"lon\":2,\"altitude\":99999}             | invalid_altitude",
+            "{\"id\":\"x\"," + TS + ",\"temperature\":400}                                | invalid_temperature",
+            "{\"id\":\"x\"," + TS + ",\"humidity\":101}                                   | invalid_humidity",
+            "{\"id\":\"x\"," + TS + ",\"battery\":-5}                                     | invalid_battery",
+            "{\"id\":\"x\"," + TS + ",\"event\":42}                                       | invalid_event",
+            "{\"id\":{\"a\":1}," + TS + ",\"lat\":1,\"lon\":2}                            | invalid_id",
+            "[42]                                                                          | not_an_object",
+    })
+    void eachInvalidEventGetsItsErrorCode(String frame, String code) throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+            tracker.send(frame.strip());
+            assertThat(frame(tracker.next())).containsEntry("type", "error").containsEntry("code", code)
+                    .containsKey("message");
+        }
+    }
+
+    @Test
+    void malformedJsonIsAnsweredAndTheSocketKeepsWorking() throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+            tracker.send("{\"id\":\"c-3\",");
+            assertThat(frame(tracker.next())).containsEntry("code", "bad_json");
+            tracker.send("{\"id\":\"c-3\"," + TS + ",\"lat\":1,\"lon\":2}");
+            assertThat(frame(tracker.next())).containsEntry("ids", List.of("c-3"));
+        }
+    }
+
+    @Test
+    void anOversizeFrameIsRefusedWithoutClosing() throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+            tracker.send("[" + ("{\"id\":\"pad\"," + TS + ",\"lat\":1,\"lon\":2},").repeat(6000) + "{}]");
+            assertThat(frame(tracker.next())).containsEntry("code", "frame_too_large");
+            tracker.send("{\"id\":\"c-4\"," + TS + ",\"lat\":1,\"lon\":2}");
+            assertThat(frame(tracker.next())).containsEntry("ids", List.of("c-4"));
+        }
+    }
+
+    @Test
+    void spendingTheErrorBudgetClosesTheSocketWith1008() throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+            for (int i = 0; i < 11; i++) {
+                tracker.send("not json");
+            }
+            assertThat(tracker.closeCode(10_000)).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void aSocketWithoutAValidTokenIsRefusedWith401() {
+        assertThatThrownBy(() -> TrackerClient.connect(server.getPort(), "not-a-token"))
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
+                        .isEqualTo(401));
+    }
+
+    @Test
+    void aUserTokenCannotActAsATracker() {
+        String userToken = new Api(client.toBlocking()).adminToken();
+        assertThatThrownBy(() -> java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/ws/trackers?access_token="
+                        + userToken), new java.net.http.WebSocket.Listener() { }).join())
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
+                        .isEqualTo(403));
+    }
+
+    private Map<String, Object> frame(String text) throws Exception {
+        return json.readValue(text, Argument.mapOf(String.class, Object.class));
+    }
+
+    private int storedCount(String clientId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT count(*) FROM tracking_events WHERE tracker_id = ? AND client_id = ?")) {
+            ps.setString(1, trackerId);
+            ps.setString(2, clientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
