@@ -1,6 +1,7 @@
 package dev.tracelane.tracking.ingest;
 
 import dev.tracelane.tracking.identity.Roles;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.value.ConvertibleMultiValues;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -43,10 +44,12 @@ public class OsmAndController {
     }
 
     @Post(consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
-    public CompletableFuture<HttpResponse<?>> form(HttpRequest<?> request, @Body Map<String, String> form,
+    public CompletableFuture<HttpResponse<?>> form(HttpRequest<?> request, @Nullable @Body Map<String, String> form,
                                                    Authentication device) {
         Map<String, String> parameters = flatten(request.getParameters(), new HashMap<>());
-        parameters.putAll(form);
+        if (form != null) {
+            parameters.putAll(form);
+        }
         return fromParameters(parameters, device);
     }
 

@@ -127,9 +127,9 @@ public class Shipments {
             sql.append(query.late() ? " AND " : " AND NOT coalesce(").append(LATE).append(query.late() ? "" : ", false)");
         }
         if (query.q() != null) {
-            sql.append("""
-                     AND (s.reference ILIKE ? OR s.lane ILIKE ? OR s.origin->>'name' ILIKE ?
-                          OR s.destination->>'name' ILIKE ? OR s.shipper_id ILIKE ? OR s.carrier_id ILIKE ?)""");
+            sql.append(" AND ").append("""
+                    (s.reference ILIKE ? OR s.lane ILIKE ? OR s.origin->>'name' ILIKE ?
+                     OR s.destination->>'name' ILIKE ? OR s.shipper_id ILIKE ? OR s.carrier_id ILIKE ?)""");
         }
         sql.append(" ORDER BY s.id DESC LIMIT ? OFFSET ?");
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
