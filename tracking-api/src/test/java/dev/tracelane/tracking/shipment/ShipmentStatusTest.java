@@ -1,0 +1,139 @@
+package dev.tracelane.tracking.shipment;
+
+import dev.tracelane.tracking.Api;
+import dev.tracelane.tracking.TestDatabase;
+import dev.tracelane.tracking.TrackerClient;
+import dev.tracelane.tracking.events.EventsCommitted;
+import dev.tracelane.tracking.events.ShipmentStatusChanged;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Status and current position follow event time: geofences move status forward, late events never back. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShipmentStatusTest implements TestDatabase {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    BusRecorder bus;
+
+    private Api api;
+    private String trackerToken;
+    private String reference;
+    private String viewer;
+
+    @BeforeEach
+    void shipmentWithTracker() {
+        api = new Api(client.toBlocking());
+        String carrier = api.org("carrier");
+        String trackerId = Api.unique("trk");
+        trackerToken = api.tracker(trackerId, carrier);
+        reference = (String) api.shipment(api.org("shipper"), carrier, trackerId, Map.of()).get("reference");
+        viewer = api.user(carrier, List.of("coordinator"), List.of());
+    }
+
+    @Test
+    void statusMovesFromPlannedToInTransitToDeliveredOnEventTime() throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), trackerToken)) {
+            send(tracker, "2026-11-20T08:00:00Z", 41.8790, -87.6300); // at the origin
+            assertThat(shipment()).containsEntry("status", "planned");
+            send(tracker, "2026-11-20T09:00:00Z", 42.4000, -87.8000); // on the way
+            assertThat(shipment()).containsEntry("status", "in_transit")
+                    .containsEntry("departedAt", "2026-11-20T09:00:00Z");
+            send(tracker, "2026-11-20T10:30:00Z", 43.0380, -87.9060); // at the destination
+            assertThat(shipment()).containsEntry("status", "delivered")
+                    .containsEntry("deliveredAt", "2026-11-20T10:30:00Z");
+        }
+    }
+
+    @Test
+    void aLateEventIsStoredButDoesNotMoveThePositionBack() throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), trackerToken)) {
+            send(tracker, "2026-11-20T10:00:00Z", 42.6000, -87.8500);
+            send(tracker, "2026-11-20T09:00:00Z", 42.2000, -87.8000);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> position = (Map<String, Object>) shipment().get("lastPosition");
+            assertThat(position).containsEntry("lat", 42.6).containsEntry("ts", "2026-11-20T10:00:00Z");
+            Map<String, Object> track = api.get("/api/shipments/" + reference + "/track", viewer);
+            assertThat(track.toString()).contains("2026-11-20T09:00:00Z", "2026-11-20T10:00:00Z");
+        }
+    }
+
+    @Test
+    void theTrackIsAGeoJsonLineInEventTimeOrderAndCanBeSimplified() throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), trackerToken)) {
+            for (int i = 0; i < 20; i++) { // a straight line north: every inner point is redundant
+                send(tracker, "2026-11-20T09:%02d:00Z".formatted(i), 42.0 + i * 0.01, -87.8);
+            }
+        }
+        Map<String, Object> full = api.get("/api/shipments/" + reference + "/track", viewer);
+        assertThat(full).containsEntry("type", "FeatureCollection");
+        assertThat(coordinates(full)).hasSize(20).first().isEqualTo(List.of(-87.8, 42.0));
+        Map<String, Object> simplified = api.get("/api/shipments/" + reference + "/track?simplify=50", viewer);
+        assertThat(coordinates(simplified)).hasSize(2);
+        Map<String, Object> window = api.get("/api/shipments/" + reference
+                + "/track?from=2026-11-20T09:05:00Z&to=2026-11-20T09:10:00Z", viewer);
+        assertThat(coordinates(window)).hasSize(5);
+    }
+
+    @Test
+    void committedEventsAndStatusChangesArePublishedOnTheBus() throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), trackerToken)) {
+            send(tracker, "2026-11-20T09:00:00Z", 42.4000, -87.8000);
+        }
+        assertThat(bus.statusChanges).anySatisfy(change -> {
+            assertThat(change.reference()).isEqualTo(reference);
+            assertThat(change.status()).isEqualTo(ShipmentStatus.IN_TRANSIT);
+        });
+        assertThat(bus.committed).anySatisfy(batch -> assertThat(batch.events())
+                .anySatisfy(e -> assertThat(e.event().lat()).isEqualTo(42.4)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> coordinates(Map<String, Object> collection) {
+        List<Map<String, Object>> features = (List<Map<String, Object>>) collection.get("features");
+        return (List<Object>) ((Map<String, Object>) features.get(0).get("geometry")).get("coordinates");
+    }
+
+    private void send(TrackerClient tracker, String ts, double lat, double lon) throws Exception {
+        tracker.send("{\"ts\":\"" + ts + "\",\"lat\":" + lat + ",\"lon\":" + lon + "}");
+        assertThat(tracker.next()).contains("\"ack\"");
+    }
+
+    private Map<String, Object> shipment() {
+        return api.get("/api/shipments/" + reference, viewer);
+    }
+
+    @Singleton
+    static class BusRecorder {
+        final List<EventsCommitted> committed = new CopyOnWriteArrayList<>();
+        final List<ShipmentStatusChanged> statusChanges = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(EventsCommitted event) {
+            committed.add(event);
+        }
+
+        @EventListener
+        void on(ShipmentStatusChanged event) {
+            statusChanges.add(event);
+        }
+    }
+}
