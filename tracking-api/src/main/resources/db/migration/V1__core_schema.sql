@@ -96,8 +96,3 @@ CREATE INDEX tracking_events_shipment_ts ON tracking_events (shipment_id, ts DES
 
 -- Catches events far outside the partition window (old replays, skewed clocks) so nothing is refused.
 CREATE TABLE tracking_events_default PARTITION OF tracking_events DEFAULT;
-
-CREATE TABLE settings (
-    key    text PRIMARY KEY,
-    value  text NOT NULL
-);

@@ -73,9 +73,7 @@ public class ShipmentController {
                         "tracker " + request.tracker() + " belongs to neither the shipper nor the carrier");
             }
         }
-        String lane = request.lane() != null && !request.lane().isBlank() ? request.lane()
-                : Lanes.of(request.origin(), request.destination());
-        Shipment created = shipments.create(request, lane).orElseThrow(() -> new HttpStatusException(
+        Shipment created = shipments.create(request).orElseThrow(() -> new HttpStatusException(
                 HttpStatus.CONFLICT, "shipper " + request.shipper() + " already has shipment " + request.reference()));
         return HttpResponse.created(created);
     }

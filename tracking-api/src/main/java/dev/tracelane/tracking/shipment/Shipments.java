@@ -50,8 +50,12 @@ public class Shipments {
         this.clock = clock;
     }
 
-    /** @return empty when the shipper already has a shipment with this reference */
-    public Optional<Shipment> create(NewShipment n, String lane) {
+    /**
+     * @return empty when the shipper already has a shipment with this reference. The lane defaults to
+     *         origin and destination.
+     */
+    public Optional<Shipment> create(NewShipment n) {
+        String lane = n.lane() != null && !n.lane().isBlank() ? n.lane() : Lanes.of(n.origin(), n.destination());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             long id;

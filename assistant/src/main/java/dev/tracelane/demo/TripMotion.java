@@ -1,0 +1,180 @@
+package dev.tracelane.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Where a trip's truck is at any moment: a precomputed timetable of driving and resting legs, then position,
+ * speed and heading along the route, GPS noise, and the scenario's detour, stop, silence or warming.
+ */
+final class TripMotion {
+    private static final double TOWN_METERS = 10_000;
+    private static final double TOWN_SPEED = 12;
+    private static final double GPS_NOISE_METERS = 5;
+    private static final double DETOUR_METERS = 3_500;
+
+    private final Trip trip;
+    private final double[] cumulative;
+    private final List<Leg> legs = new ArrayList<>();
+    private final List<LatLon> restStops = new ArrayList<>();
+    private final Random noise;
+
+    TripMotion(Trip trip) {
+        this.trip = trip;
+        this.noise = new Random(trip.reference().hashCode());
+        List<LatLon> route = trip.route();
+        cumulative = new double[route.size()];
+        for (int i = 1; i < route.size(); i++) {
+            cumulative[i] = cumulative[i - 1] + route.get(i - 1).metersTo(route.get(i));
+        }
+        plan();
+    }
+
+    /** A timed piece of the trip: distance goes from {@code d0} to {@code d1} between {@code t0} and {@code t1}. */
+    private record Leg(double t0, double t1, double d0, double d1) {
+        double speed() {
+            return t1 == t0 ? 0 : (d1 - d0) / (t1 - t0);
+        }
+    }
+
+    /** What the tracker reports at one moment. */
+    record Sample(Instant ts, double lat, double lon, double speed, double heading, Double temperature) {
+    }
+
+    Trip trip() {
+        return trip;
+    }
+
+    Instant arrival() {
+        return trip.departure().plusMillis((long) (legs.get(legs.size() - 1).t1() * 1000));
+    }
+
+    Duration plannedDuration() {
+        return Duration.between(trip.departure(), arrival());
+    }
+
+    /** Where the truck rests (planned stops of the shipment). */
+    List<LatLon> restStops() {
+        return List.copyOf(restStops);
+    }
+
+    /** @return the reading at {@code at}, or empty when the tracker is silent then */
+    Optional<Sample> at(Instant at) {
+        double t = Duration.between(trip.departure(), at).toMillis() / 1000.0;
+        Leg leg = legs.get(0);
+        for (Leg l : legs) {
+            if (t >= l.t0()) {
+                leg = l;
+            }
+        }
+        double distance = t <= 0 ? 0 : t >= leg.t1() ? leg.d1() : leg.d0() + leg.speed() * (t - leg.t0());
+        double total = cumulative[cumulative.length - 1];
+        if (trip.scenario() == Scenario.GOES_SILENT && distance > 0.35 * total) {
+            return Optional.empty();
+        }
+        boolean moving = t > 0 && t < leg.t1() && leg.speed() > 0;
+        int i = segmentAt(distance);
+        LatLon a = trip.route().get(i);
+        LatLon b = trip.route().get(Math.min(i + 1, trip.route().size() - 1));
+        double segment = cumulative[Math.min(i + 1, cumulative.length - 1)] - cumulative[i];
+        double heading = a.bearingTo(b);
+        LatLon position = segment == 0 ? a : a.towards(b, (distance - cumulative[i]) / segment);
+        if (trip.scenario() == Scenario.LEAVES_ROUTE) {
+            double from = 0.30 * total;
+            double to = 0.42 * total;
+            if (distance > from && distance < to) {
+                position = position.offset(heading + 90, DETOUR_METERS * Math.sin(Math.PI * (distance - from) / (to - from)));
+            }
+        }
+        position = position.offset(noise.nextDouble() * 360, Math.abs(noise.nextGaussian()) * GPS_NOISE_METERS);
+        return Optional.of(new Sample(at, position.lat(), position.lon(), moving ? leg.speed() : 0,
+                Math.round(heading * 10) / 10.0, temperature(t)));
+    }
+
+    /** How long until the next report: frequent on the road, sparse while parked. */
+    Duration reportInterval(Instant at) {
+        double t = Duration.between(trip.departure(), at).toMillis() / 1000.0;
+        boolean onTheRoad = t >= 0 && t < legs.get(legs.size() - 1).t1();
+        return onTheRoad ? Duration.ofSeconds(30) : Duration.ofMinutes(5);
+    }
+
+    private Double temperature(double t) {
+        if (trip.reefer() == null) {
+            return null;
+        }
+        double base = (trip.reefer()[0] + trip.reefer()[1]) / 2 + noise.nextGaussian() * 0.3;
+        double warmFrom = 0.4 * legs.get(legs.size() - 1).t1();
+        if (trip.scenario() == Scenario.REEFER_WARMING && t > warmFrom) {
+            base += Math.min(10, (t - warmFrom) / 60 * 0.08);
+        }
+        return Math.round(base * 10) / 10.0;
+    }
+
+    private int segmentAt(double distance) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi - 1) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] <= distance) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Builds the timetable: town, highway with rests (and the wrong stop), town. */
+    private void plan() {
+        double total = cumulative[cumulative.length - 1];
+        double town = Math.min(TOWN_METERS, total / 4);
+        double t = 0;
+        t = drive(t, 0, town, TOWN_SPEED);
+        double d = town;
+        double highwayEnd = total - town;
+        double drivenSinceRest = 0;
+        boolean stoppedWrong = trip.scenario() != Scenario.WRONG_STOP;
+        while (d < highwayEnd) {
+            double untilRest = (Trip.DRIVE_BEFORE_REST.toSeconds() - drivenSinceRest) * trip.cruise();
+            double untilWrongStop = stoppedWrong ? Double.MAX_VALUE : 0.5 * total - d;
+            double next = Math.min(highwayEnd, d + Math.min(untilRest, Math.max(untilWrongStop, 0)));
+            double before = t;
+            t = drive(t, d, next, trip.cruise());
+            drivenSinceRest += t - before;
+            d = next;
+            if (d >= highwayEnd) {
+                break;
+            }
+            if (!stoppedWrong && d >= 0.5 * total - 1) {
+                t = rest(t, d, Trip.WRONG_STOP);
+                stoppedWrong = true;
+            } else {
+                t = rest(t, d, Trip.REST);
+                restStops.add(pointAt(d));
+                drivenSinceRest = 0;
+            }
+        }
+        drive(t, d, total, TOWN_SPEED);
+    }
+
+    private double drive(double t, double from, double to, double speed) {
+        double end = t + (to - from) / speed;
+        legs.add(new Leg(t, end, from, to));
+        return end;
+    }
+
+    private double rest(double t, double at, Duration length) {
+        double end = t + length.toSeconds();
+        legs.add(new Leg(t, end, at, at));
+        return end;
+    }
+
+    private LatLon pointAt(double distance) {
+        int i = segmentAt(distance);
+        return trip.route().get(i);
+    }
+}
