@@ -23,7 +23,7 @@ public final class Application {
     public static void main(String[] args) {
         boolean demo = Arrays.asList(args).contains("--demo");
         Path home = Path.of(System.getenv().getOrDefault("TRACELANE_HOME", ".tracelane"));
-        Database database = new DatabaseLocator(home, System.getenv()).locate(demo ? "tracelane_demo" : "tracelane",
+        Database database = new DatabaseLocator(home, System.getenv(), DatabaseLocator.LOCAL_SERVER).locate(demo ? "tracelane_demo" : "tracelane",
                 demo);
         System.out.println("Tracelane database: " + database.description());
         Map<String, Object> properties = new HashMap<>(database.properties());

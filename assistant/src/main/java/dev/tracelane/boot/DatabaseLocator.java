@@ -20,14 +20,17 @@ import java.util.Properties;
  * PostgreSQL whose data lives under {@code <home>/pg}, so a machine without a server still runs the product.
  */
 public final class DatabaseLocator {
-    private static final String LOCAL_SERVER = "127.0.0.1:5432";
+    public static final String LOCAL_SERVER = "127.0.0.1:5432";
     private static final int EMBEDDED_PORT = 54329;
     private final Path home;
     private final Map<String, String> env;
+    private final String localServer;
 
-    public DatabaseLocator(Path home, Map<String, String> env) {
+    /** @param localServer host:port tried before falling back to the embedded server */
+    public DatabaseLocator(Path home, Map<String, String> env, String localServer) {
         this.home = home;
         this.env = env;
+        this.localServer = localServer;
     }
 
     /** @param fresh drop and recreate the database first (the demo starts from nothing each time) */
@@ -38,10 +41,10 @@ public final class DatabaseLocator {
         }
         String user = env.getOrDefault("DATASOURCES_DEFAULT_USERNAME", "postgres");
         String password = env.getOrDefault("DATASOURCES_DEFAULT_PASSWORD", "");
-        if (answers(LOCAL_SERVER, user, password)) {
-            prepare(LOCAL_SERVER, user, password, name, fresh);
-            return new Database(datasource("jdbc:postgresql://" + LOCAL_SERVER + "/" + name, user, password),
-                    "local PostgreSQL at " + LOCAL_SERVER + ", database " + name);
+        if (answers(localServer, user, password)) {
+            prepare(localServer, user, password, name, fresh);
+            return new Database(datasource("jdbc:postgresql://" + localServer + "/" + name, user, password),
+                    "local PostgreSQL at " + localServer + ", database " + name);
         }
         String server = "127.0.0.1:" + startEmbedded().getPort();
         prepare(server, "postgres", "", name, fresh);

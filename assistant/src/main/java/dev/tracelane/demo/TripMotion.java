@@ -136,7 +136,7 @@ final class TripMotion {
         t = drive(t, 0, town, TOWN_SPEED);
         double d = town;
         double highwayEnd = total - town;
-        double drivenSinceRest = 0;
+        double drivenSinceRest = t; // driving in town counts towards the rest rule too
         boolean stoppedWrong = trip.scenario() != Scenario.WRONG_STOP;
         while (d < highwayEnd) {
             double untilRest = (Trip.DRIVE_BEFORE_REST.toSeconds() - drivenSinceRest) * trip.cruise();

@@ -17,23 +17,26 @@ import java.util.Map;
 public interface TestDatabase extends TestPropertyProvider {
     String SERVER = System.getenv().getOrDefault("TRACELANE_TEST_PG", "127.0.0.1:5432");
     String NAME = "tracelane_test";
-    String URL = "jdbc:postgresql://" + SERVER + "/" + NAME;
 
     @Override
     default Map<String, String> getProperties() {
-        ensureDatabase();
-        return Map.of("datasources.default.url", URL, "datasources.default.username", "postgres",
-                "datasources.default.password", "");
+        return datasource(NAME, false);
     }
 
-    static void ensureDatabase() {
+    /** Datasource properties for database {@code name}, created if missing (dropped first when fresh). */
+    static Map<String, String> datasource(String name, boolean fresh) {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", "postgres", "");
              Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
+            if (fresh) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
                 if (!rs.next()) {
-                    s.execute("CREATE DATABASE " + NAME);
+                    s.execute("CREATE DATABASE " + name);
                 }
             }
+            return Map.of("datasources.default.url", "jdbc:postgresql://" + SERVER + "/" + name,
+                    "datasources.default.username", "postgres", "datasources.default.password", "");
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is required for the tests at " + SERVER
                     + " (set TRACELANE_TEST_PG=host:port): " + e.getMessage(), e);

@@ -22,10 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps one partition of {@code tracking_events} per UTC day: creates them {@code days-ahead} in advance (so
- * the default partition never holds rows of a day that later gets its own), and drops whole days older than the
- * retention, which is cheaper than deleting rows. Events older than the oldest partition land in the default
- * partition; retention prunes them there. Safe to run on several instances at once (advisory lock).
+ * Keeps one partition of {@code tracking_events} per UTC day, from {@code days-back} before today to
+ * {@code days-ahead} after, and drops whole days older than the retention, which is cheaper than deleting rows.
+ * Events outside the partitioned days land in the default partition; a day created later takes its rows over,
+ * and retention prunes the default partition too. Safe to run on several instances at once (advisory lock).
  */
 @Singleton
 public class PartitionMaintenance {
@@ -71,13 +71,12 @@ public class PartitionMaintenance {
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             LocalDate oldestKept = today.minusDays(retentionDays);
             List<LocalDate> existing = existingDays(c);
-            // On first start the default partition is empty, so back-filling recent days is safe;
-            // later, only days after the newest existing partition are created.
-            LocalDate start = existing.isEmpty() ? today.minusDays(Math.min(daysBack, retentionDays))
-                    : existing.get(existing.size() - 1).plusDays(1);
+            LocalDate start = today.minusDays(Math.min(daysBack, retentionDays));
             for (LocalDate day = start; !day.isAfter(today.plusDays(daysAhead)); day = day.plusDays(1)) {
-                create(c, day);
-                changed.add("+" + name(day));
+                if (!existing.contains(day)) {
+                    create(c, day);
+                    changed.add("+" + name(day));
+                }
             }
             for (LocalDate day : existing) {
                 if (day.isBefore(oldestKept)) {
@@ -117,10 +116,16 @@ public class PartitionMaintenance {
         return days;
     }
 
+    /** Builds the day beside the table, moves in any rows the default partition holds for it, then attaches it. */
     private static void create(Connection c, LocalDate day) throws SQLException {
+        String from = "'" + day + " 00:00:00+00'";
+        String to = "'" + day.plusDays(1) + " 00:00:00+00'";
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + name(day) + " PARTITION OF tracking_events FOR VALUES FROM ('"
-                    + day + " 00:00:00+00') TO ('" + day.plusDays(1) + " 00:00:00+00')");
+            s.execute("CREATE TABLE " + name(day) + " (LIKE tracking_events INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+            s.execute("WITH moved AS (DELETE FROM tracking_events_default WHERE ts >= " + from + " AND ts < " + to
+                    + " RETURNING *) INSERT INTO " + name(day) + " SELECT * FROM moved");
+            s.execute("ALTER TABLE tracking_events ATTACH PARTITION " + name(day) + " FOR VALUES FROM (" + from
+                    + ") TO (" + to + ")");
         }
     }
 
