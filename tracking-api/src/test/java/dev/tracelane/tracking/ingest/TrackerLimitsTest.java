@@ -1,0 +1,102 @@
+package dev.tracelane.tracking.ingest;
+
+import dev.tracelane.tracking.Api;
+import dev.tracelane.tracking.TestDatabase;
+import dev.tracelane.tracking.TrackerClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Per-connection limits, set low here: a flooding tracker is slowed, then cut off; others carry on. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrackerLimitsTest implements TestDatabase {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    private Api api;
+    private String token;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new LinkedHashMap<>(TestDatabase.super.getProperties());
+        properties.put("tracelane.ingest.max-batch", "50");
+        properties.put("tracelane.ingest.events-per-second", "100");
+        properties.put("tracelane.ingest.burst-events", "100");
+        properties.put("tracelane.ingest.error-budget", "3");
+        return properties;
+    }
+
+    @BeforeEach
+    void registerTracker() {
+        api = new Api(client.toBlocking());
+        token = api.tracker(Api.unique("trk"), api.org("carrier"));
+    }
+
+    @Test
+    void aBatchOverTheLimitIsRefusedAsAWhole() throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+            tracker.send(batch(0, 51));
+            assertThat(tracker.next()).contains("\"batch_too_large\"");
+        }
+    }
+
+    @Test
+    void eventsBeyondTheRateAreRefusedAsRateLimitedAndTheRestAcked() throws Exception {
+        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+            tracker.send(batch(0, 50));
+            tracker.send(batch(50, 50));
+            tracker.send(batch(100, 50));
+            List<String> frames = frames(tracker, 3_000);
+            assertThat(frames).anyMatch(f -> f.contains("\"rate_limited\""));
+            assertThat(frames).anyMatch(f -> f.contains("\"ack\""));
+        }
+    }
+
+    @Test
+    void aFloodingTrackerIsClosedWith1008WhileAnotherKeepsBeingServed() throws Exception {
+        String otherToken = api.tracker(Api.unique("trk"), api.org("carrier"));
+        try (TrackerClient flooder = TrackerClient.connect(server.getPort(), token);
+             TrackerClient other = TrackerClient.connect(server.getPort(), otherToken)) {
+            for (int i = 0; i < 10; i++) {
+                flooder.send(batch(i * 50, 50));
+            }
+            assertThat(flooder.closeCode(10_000)).isEqualTo(1008);
+            other.send(batch(0, 1));
+            assertThat(other.next()).contains("\"ack\"");
+        }
+    }
+
+    private static String batch(int from, int count) {
+        List<String> events = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            events.add("{\"id\":\"e-" + i + "\",\"ts\":" + (1795428900000L + i) + ",\"lat\":1,\"lon\":2}");
+        }
+        return "[" + String.join(",", events) + "]";
+    }
+
+    private static List<String> frames(TrackerClient tracker, long millis) throws InterruptedException {
+        List<String> frames = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + millis;
+        String frame;
+        while (System.currentTimeMillis() < deadline && (frame = tracker.next(300)) != null) {
+            frames.add(frame);
+        }
+        return frames;
+    }
+}
