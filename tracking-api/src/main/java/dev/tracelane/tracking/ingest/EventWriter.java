@@ -1,6 +1,9 @@
 package dev.tracelane.tracking.ingest;
 
+import dev.tracelane.tracking.events.CommitParticipant;
+import dev.tracelane.tracking.events.CommittedBatch;
 import dev.tracelane.tracking.events.EventsCommitted;
+import dev.tracelane.tracking.events.ShipmentReported;
 import dev.tracelane.tracking.events.ShipmentStatusChanged;
 import dev.tracelane.tracking.events.StoredEvent;
 import dev.tracelane.tracking.shipment.CurrentState;
@@ -34,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * statement, folds it into the current state, commits, and only then completes the submissions' futures, which
  * is when trackers get their ack. If PostgreSQL fails, the batch is kept and retried until it commits; while
  * it is failing, or when the queue is full, new submissions are refused at once so nothing is acked unstored.
+ * {@link CommitParticipant}s write in the same transaction (the live outbox).
  */
 @Singleton
 public class EventWriter {
@@ -67,6 +71,8 @@ public class EventWriter {
     private final CurrentState currentState;
     private final ApplicationEventPublisher<EventsCommitted> committedPublisher;
     private final ApplicationEventPublisher<ShipmentStatusChanged> statusPublisher;
+    private final ApplicationEventPublisher<ShipmentReported> reportedPublisher;
+    private final List<CommitParticipant> participants;
     private final Clock clock;
     private final int maxBatch;
     private final int capacity;
@@ -78,7 +84,9 @@ public class EventWriter {
 
     public EventWriter(DataSource dataSource, CurrentState currentState,
                        ApplicationEventPublisher<EventsCommitted> committedPublisher,
-                       ApplicationEventPublisher<ShipmentStatusChanged> statusPublisher, Clock clock,
+                       ApplicationEventPublisher<ShipmentStatusChanged> statusPublisher,
+                       ApplicationEventPublisher<ShipmentReported> reportedPublisher,
+                       List<CommitParticipant> participants, Clock clock,
                        @Value("${tracelane.writer.threads:2}") int writerThreads,
                        @Value("${tracelane.writer.max-batch:4000}") int maxBatch,
                        @Value("${tracelane.writer.queue-capacity:100000}") int capacity) {
@@ -86,6 +94,8 @@ public class EventWriter {
         this.currentState = currentState;
         this.committedPublisher = committedPublisher;
         this.statusPublisher = statusPublisher;
+        this.reportedPublisher = reportedPublisher;
+        this.participants = participants;
         this.clock = clock;
         this.maxBatch = maxBatch;
         this.capacity = capacity;
@@ -161,7 +171,7 @@ public class EventWriter {
         long backoffMs = 100;
         while (true) {
             try {
-                Committed committed = write(batch);
+                CommittedBatch committed = write(batch);
                 databaseFailing = false;
                 int size = batch.stream().mapToInt(s -> s.events().size()).sum();
                 queuedEvents.addAndGet(-size);
@@ -169,6 +179,7 @@ public class EventWriter {
                 if (!committed.stored().isEmpty()) {
                     committedPublisher.publishEvent(new EventsCommitted(committed.stored()));
                 }
+                committed.reported().forEach(reportedPublisher::publishEvent);
                 committed.statusChanges().forEach(statusPublisher::publishEvent);
                 return;
             } catch (SQLException | RuntimeException e) {
@@ -187,7 +198,7 @@ public class EventWriter {
         }
     }
 
-    private Committed write(List<Submission> batch) throws SQLException {
+    private CommittedBatch write(List<Submission> batch) throws SQLException {
         Map<TrackingEvent.EventKey, TrackingEvent> byKey = new HashMap<>();
         List<TrackingEvent> events = new ArrayList<>();
         for (Submission s : batch) {
@@ -200,10 +211,12 @@ public class EventWriter {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<StoredEvent> stored = insert(c, events, byKey);
-                List<ShipmentStatusChanged> changes = currentState.apply(c, stored);
+                CommittedBatch committed = currentState.apply(c, insert(c, events, byKey));
+                for (CommitParticipant participant : participants) {
+                    participant.beforeCommit(c, committed);
+                }
                 c.commit();
-                return new Committed(stored, changes);
+                return committed;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -274,8 +287,5 @@ public class EventWriter {
     }
 
     private record Submission(List<TrackingEvent> events, CompletableFuture<Void> done) {
-    }
-
-    private record Committed(List<StoredEvent> stored, List<ShipmentStatusChanged> statusChanges) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.tracelane.tracking.shipment;
 
+import dev.tracelane.tracking.events.CommittedBatch;
+import dev.tracelane.tracking.events.ShipmentReported;
 import dev.tracelane.tracking.events.ShipmentStatusChanged;
 import dev.tracelane.tracking.events.StoredEvent;
 import dev.tracelane.tracking.geo.GreatCircle;
@@ -32,8 +34,8 @@ public class CurrentState {
         this.geofenceMeters = geofenceMeters;
     }
 
-    /** @return the status changes made, to publish once the transaction commits */
-    public List<ShipmentStatusChanged> apply(Connection c, List<StoredEvent> stored) throws SQLException {
+    /** @return what changed, to hand to commit participants and publish once the transaction commits */
+    public CommittedBatch apply(Connection c, List<StoredEvent> stored) throws SQLException {
         Map<Long, List<TrackingEvent>> byShipment = new TreeMap<>(); // ordered ids: writers lock rows alike
         for (StoredEvent s : stored) {
             if (s.shipmentId() != null) {
@@ -41,10 +43,11 @@ public class CurrentState {
             }
         }
         if (byShipment.isEmpty()) {
-            return List.of();
+            return new CommittedBatch(stored, List.of(), List.of());
         }
         Map<Long, Row> rows = lock(c, byShipment.keySet().toArray(Long[]::new));
         List<ShipmentStatusChanged> changes = new ArrayList<>();
+        List<ShipmentReported> reported = new ArrayList<>();
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE shipment_state SET status = ?, departed_at = ?, delivered_at = ?,
                        last_ts = ?, lat = ?, lon = ?, speed = ?, heading = ?, temperature = ?, updated_at = now()
@@ -57,8 +60,16 @@ public class CurrentState {
                 List<TrackingEvent> events = entry.getValue();
                 events.sort(Comparator.comparing(TrackingEvent::ts));
                 ShipmentStatus before = row.status;
+                Instant lastBefore = row.lastTs;
+                TrackingEvent latest = null;
                 for (TrackingEvent e : events) {
-                    fold(row, e);
+                    if (fold(row, e)) {
+                        latest = e;
+                    }
+                }
+                if (latest != null && !latest.ts().equals(lastBefore)) {
+                    reported.add(new ShipmentReported(row.id, row.reference, latest.ts(), latest.lat(), latest.lon(),
+                            latest.speed(), latest.heading(), latest.temperature()));
                 }
                 bind(update, row);
                 update.addBatch();
@@ -69,11 +80,13 @@ public class CurrentState {
             }
             update.executeBatch();
         }
-        return changes;
+        return new CommittedBatch(stored, reported, changes);
     }
 
-    private void fold(Row row, TrackingEvent e) {
-        if (row.lastTs == null || e.ts().isAfter(row.lastTs)) {
+    /** @return true when the event is the newest reading so far */
+    private boolean fold(Row row, TrackingEvent e) {
+        boolean newest = row.lastTs == null || e.ts().isAfter(row.lastTs);
+        if (newest) {
             row.lastTs = e.ts();
             if (e.hasPosition()) {
                 row.lat = e.lat();
@@ -86,7 +99,7 @@ public class CurrentState {
             }
         }
         if (!e.hasPosition()) {
-            return;
+            return newest;
         }
         if (row.status == ShipmentStatus.PLANNED
                 && GreatCircle.meters(e.lat(), e.lon(), row.originLat, row.originLon) > geofenceMeters) {
@@ -97,6 +110,7 @@ public class CurrentState {
             row.status = ShipmentStatus.DELIVERED;
             row.deliveredAt = e.ts();
         }
+        return newest;
     }
 
     private static Map<Long, Row> lock(Connection c, Long[] ids) throws SQLException {

@@ -33,6 +33,16 @@ public record Scope(boolean platform, boolean orgWide, boolean shipper, boolean 
                 caller.org(), claimed);
     }
 
+    /** The same rule as {@link #CONDITION}, for a shipment already in memory (live streams check per message). */
+    public boolean covers(String reference, String shipperOrg, String carrierOrg) {
+        boolean party = org.equals(shipperOrg) || org.equals(carrierOrg);
+        return platform
+                || orgWide && party
+                || shipper && org.equals(shipperOrg)
+                || carrier && org.equals(carrierOrg)
+                || party && java.util.Arrays.asList(claimedReferences).contains(reference);
+    }
+
     /** @return the next parameter index */
     public int bind(Connection c, PreparedStatement ps, int index) throws SQLException {
         ps.setBoolean(index++, platform);

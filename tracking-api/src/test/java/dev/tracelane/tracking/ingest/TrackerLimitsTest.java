@@ -2,7 +2,7 @@ package dev.tracelane.tracking.ingest;
 
 import dev.tracelane.tracking.Api;
 import dev.tracelane.tracking.TestDatabase;
-import dev.tracelane.tracking.TrackerClient;
+import dev.tracelane.tracking.SocketClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -50,7 +50,7 @@ class TrackerLimitsTest implements TestDatabase {
 
     @Test
     void aBatchOverTheLimitIsRefusedAsAWhole() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
             tracker.send(batch(0, 51));
             assertThat(tracker.next()).contains("\"batch_too_large\"");
         }
@@ -58,7 +58,7 @@ class TrackerLimitsTest implements TestDatabase {
 
     @Test
     void eventsBeyondTheRateAreRefusedAsRateLimitedAndTheRestAcked() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
             tracker.send(batch(0, 50));
             tracker.send(batch(50, 50));
             tracker.send(batch(100, 50));
@@ -71,8 +71,8 @@ class TrackerLimitsTest implements TestDatabase {
     @Test
     void aFloodingTrackerIsClosedWith1008WhileAnotherKeepsBeingServed() throws Exception {
         String otherToken = api.tracker(Api.unique("trk"), api.org("carrier"));
-        try (TrackerClient flooder = TrackerClient.connect(server.getPort(), token);
-             TrackerClient other = TrackerClient.connect(server.getPort(), otherToken)) {
+        try (SocketClient flooder = SocketClient.tracker(server.getPort(), token);
+             SocketClient other = SocketClient.tracker(server.getPort(), otherToken)) {
             for (int i = 0; i < 10; i++) {
                 flooder.send(batch(i * 50, 50));
             }
@@ -90,7 +90,7 @@ class TrackerLimitsTest implements TestDatabase {
         return "[" + String.join(",", events) + "]";
     }
 
-    private static List<String> frames(TrackerClient tracker, long millis) throws InterruptedException {
+    private static List<String> frames(SocketClient tracker, long millis) throws InterruptedException {
         List<String> frames = new ArrayList<>();
         long deadline = System.currentTimeMillis() + millis;
         String frame;

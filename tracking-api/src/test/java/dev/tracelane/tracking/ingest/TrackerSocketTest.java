@@ -2,7 +2,7 @@ package dev.tracelane.tracking.ingest;
 
 import dev.tracelane.tracking.Api;
 import dev.tracelane.tracking.TestDatabase;
-import dev.tracelane.tracking.TrackerClient;
+import dev.tracelane.tracking.SocketClient;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -56,7 +56,7 @@ class TrackerSocketTest implements TestDatabase {
 
     @Test
     void anAckComesOnlyOnceTheEventIsCommitted() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
             tracker.send("{\"id\":\"c-1\"," + TS + ",\"lat\":41.8781,\"lon\":-87.6298,\"speed\":22.4}");
             Map<String, Object> ack = frame(tracker.next());
             assertThat(ack).containsEntry("type", "ack").containsEntry("ids", List.of("c-1"));
@@ -66,7 +66,7 @@ class TrackerSocketTest implements TestDatabase {
 
     @Test
     void aDuplicateIsAckedAgainAndStoredOnce() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
             String event = "{\"id\":\"c-2\"," + TS + ",\"lat\":41.8781,\"lon\":-87.6298}";
             tracker.send(event);
             assertThat(frame(tracker.next())).containsEntry("ids", List.of("c-2"));
@@ -78,7 +78,7 @@ class TrackerSocketTest implements TestDatabase {
 
     @Test
     void anEventWithoutIdIsIdempotentOnItsTimestamp() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
             tracker.send("{" + TS + ",\"temperature\":4.2}");
             assertThat(frame(tracker.next())).containsEntry("ts", List.of("2026-11-23T10:15:00Z"));
             tracker.send("{\"ts\":1795428900000,\"temperature\":4.2}");
@@ -89,7 +89,7 @@ class TrackerSocketTest implements TestDatabase {
 
     @Test
     void aBatchStoresItsGoodEventsAndNamesEachBadOne() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
             tracker.send("[{\"id\":\"g-1\"," + TS + ",\"lat\":1,\"lon\":2},"
                     + "{\"id\":\"b-1\"," + TS + ",\"lat\":91,\"lon\":2},"
                     + "{\"id\":\"g-2\",\"ts\":\"2026-11-23T10:16:00Z\",\"temperature\":5}]");
@@ -126,7 +126,7 @@ class TrackerSocketTest implements TestDatabase {
             "[42]                                                                          | not_an_object",
     })
     void eachInvalidEventGetsItsErrorCode(String frame, String code) throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
             tracker.send(frame.strip());
             assertThat(frame(tracker.next())).containsEntry("type", "error").containsEntry("code", code)
                     .containsKey("message");
@@ -135,7 +135,7 @@ class TrackerSocketTest implements TestDatabase {
 
     @Test
     void malformedJsonIsAnsweredAndTheSocketKeepsWorking() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
             tracker.send("{\"id\":\"c-3\",");
             assertThat(frame(tracker.next())).containsEntry("code", "bad_json");
             tracker.send("{\"id\":\"c-3\"," + TS + ",\"lat\":1,\"lon\":2}");
@@ -145,7 +145,7 @@ class TrackerSocketTest implements TestDatabase {
 
     @Test
     void anOversizeFrameIsRefusedWithoutClosing() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
             tracker.send("[" + ("{\"id\":\"pad\"," + TS + ",\"lat\":1,\"lon\":2},").repeat(6000) + "{}]");
             assertThat(frame(tracker.next())).containsEntry("code", "frame_too_large");
             tracker.send("{\"id\":\"c-4\"," + TS + ",\"lat\":1,\"lon\":2}");
@@ -155,7 +155,7 @@ class TrackerSocketTest implements TestDatabase {
 
     @Test
     void spendingTheErrorBudgetClosesTheSocketWith1008() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
             for (int i = 0; i < 11; i++) {
                 tracker.send("not json");
             }
@@ -165,7 +165,7 @@ class TrackerSocketTest implements TestDatabase {
 
     @Test
     void aSocketWithoutAValidTokenIsRefusedWith401() {
-        assertThatThrownBy(() -> TrackerClient.connect(server.getPort(), "not-a-token"))
+        assertThatThrownBy(() -> SocketClient.tracker(server.getPort(), "not-a-token"))
                 .isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())

@@ -2,7 +2,7 @@ package dev.tracelane.tracking.ingest;
 
 import dev.tracelane.tracking.Api;
 import dev.tracelane.tracking.TestDatabase;
-import dev.tracelane.tracking.TrackerClient;
+import dev.tracelane.tracking.SocketClient;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -112,7 +112,7 @@ class WriterFaultTest implements TestDatabase {
 
     @Test
     void duringAnOutageNothingIsAckedHttpAnswers503AndIngestionResumesByItself() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), token)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
             try {
                 setConnectionsAllowed(false);
                 terminateServiceConnections();
@@ -145,7 +145,7 @@ class WriterFaultTest implements TestDatabase {
         }
         Set<String> acked = new HashSet<>();
         long deadline = System.currentTimeMillis() + timeoutMs;
-        TrackerClient tracker = null;
+        SocketClient tracker = null;
         try {
             while (!pending.isEmpty() && System.currentTimeMillis() < deadline) {
                 if (tracker == null && (tracker = connectOrNull()) == null) {
@@ -167,7 +167,7 @@ class WriterFaultTest implements TestDatabase {
     }
 
     /** @return false when the socket went quiet and should be replaced */
-    private boolean readAnswers(TrackerClient tracker, int expected, Map<String, String> pending, Set<String> acked)
+    private boolean readAnswers(SocketClient tracker, int expected, Map<String, String> pending, Set<String> acked)
             throws Exception {
         for (int answered = 0; answered < expected; ) {
             String frame = tracker.next(5_000);
@@ -188,9 +188,9 @@ class WriterFaultTest implements TestDatabase {
         return true;
     }
 
-    private TrackerClient connectOrNull() {
+    private SocketClient connectOrNull() {
         try {
-            return TrackerClient.connect(server.getPort(), token);
+            return SocketClient.tracker(server.getPort(), token);
         } catch (RuntimeException e) {
             pause(50);
             return null;
@@ -209,7 +209,7 @@ class WriterFaultTest implements TestDatabase {
         return response.statusCode();
     }
 
-    private static List<String> drain(TrackerClient tracker, long millis) throws InterruptedException {
+    private static List<String> drain(SocketClient tracker, long millis) throws InterruptedException {
         List<String> frames = new ArrayList<>();
         long deadline = System.currentTimeMillis() + millis;
         String frame;

@@ -2,7 +2,7 @@ package dev.tracelane.tracking.shipment;
 
 import dev.tracelane.tracking.Api;
 import dev.tracelane.tracking.TestDatabase;
-import dev.tracelane.tracking.TrackerClient;
+import dev.tracelane.tracking.SocketClient;
 import dev.tracelane.tracking.events.EventsCommitted;
 import dev.tracelane.tracking.events.ShipmentStatusChanged;
 import io.micronaut.http.client.HttpClient;
@@ -51,7 +51,7 @@ class ShipmentStatusTest implements TestDatabase {
 
     @Test
     void statusMovesFromPlannedToInTransitToDeliveredOnEventTime() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), trackerToken)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
             send(tracker, "2026-11-20T08:00:00Z", 41.8790, -87.6300); // at the origin
             assertThat(shipment()).containsEntry("status", "planned");
             send(tracker, "2026-11-20T09:00:00Z", 42.4000, -87.8000); // on the way
@@ -65,7 +65,7 @@ class ShipmentStatusTest implements TestDatabase {
 
     @Test
     void aLateEventIsStoredButDoesNotMoveThePositionBack() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), trackerToken)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
             send(tracker, "2026-11-20T10:00:00Z", 42.6000, -87.8500);
             send(tracker, "2026-11-20T09:00:00Z", 42.2000, -87.8000);
             @SuppressWarnings("unchecked")
@@ -78,7 +78,7 @@ class ShipmentStatusTest implements TestDatabase {
 
     @Test
     void theTrackIsAGeoJsonLineInEventTimeOrderAndCanBeSimplified() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), trackerToken)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
             for (int i = 0; i < 20; i++) { // a straight line north: every inner point is redundant
                 send(tracker, "2026-11-20T09:%02d:00Z".formatted(i), 42.0 + i * 0.01, -87.8);
             }
@@ -95,7 +95,7 @@ class ShipmentStatusTest implements TestDatabase {
 
     @Test
     void committedEventsAndStatusChangesArePublishedOnTheBus() throws Exception {
-        try (TrackerClient tracker = TrackerClient.connect(server.getPort(), trackerToken)) {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
             send(tracker, "2026-11-20T09:00:00Z", 42.4000, -87.8000);
         }
         assertThat(bus.statusChanges).anySatisfy(change -> {
@@ -112,7 +112,7 @@ class ShipmentStatusTest implements TestDatabase {
         return (List<Object>) ((Map<String, Object>) features.get(0).get("geometry")).get("coordinates");
     }
 
-    private void send(TrackerClient tracker, String ts, double lat, double lon) throws Exception {
+    private void send(SocketClient tracker, String ts, double lat, double lon) throws Exception {
         tracker.send("{\"ts\":\"" + ts + "\",\"lat\":" + lat + ",\"lon\":" + lon + "}");
         assertThat(tracker.next()).contains("\"ack\"");
     }

@@ -9,20 +9,25 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A tracker's WebSocket, from the JDK's client: what it receives queues up for the test to read. */
-public final class TrackerClient implements AutoCloseable {
+/** A WebSocket from the JDK's client, as a tracker or a dashboard: what it receives queues up for the test. */
+public final class SocketClient implements AutoCloseable {
     private final LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private TrackerClient(URI uri) {
+    private SocketClient(URI uri) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, new Listener()).join();
     }
 
-    public static TrackerClient connect(int port, String token) {
-        return new TrackerClient(URI.create("ws://127.0.0.1:" + port + "/ws/trackers?token=" + token));
+    public static SocketClient tracker(int port, String token) {
+        return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/trackers?token=" + token));
+    }
+
+    /** A dashboard on {@code /ws/live}, authenticated the browser way: the JWT in the upgrade's query. */
+    public static SocketClient live(int port, String jwt) {
+        return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/live?access_token=" + jwt));
     }
 
     public void send(String frame) {

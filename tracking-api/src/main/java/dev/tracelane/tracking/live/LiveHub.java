@@ -1,0 +1,123 @@
+package dev.tracelane.tracking.live;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Who follows what on this instance: a topic -> subscribers index, so a message costs only its own readers.
+ * Fleet and alerts subscribers are indexed by topic and org (and "*" for the platform), so a shipment's message
+ * reaches only the orgs party to it before the exact scope check. A ticker flushes batches, closes stalled
+ * readers and sends heartbeats.
+ */
+@Singleton
+public class LiveHub {
+    private static final String ANY_ORG = "*";
+    private final LiveLimits limits;
+    private final Set<LiveSubscriber> all = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, Set<LiveSubscriber>> byTopic = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "live-ticker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ExecutorService resume = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "live-resume");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private long ticks;
+
+    public LiveHub(LiveLimits limits) {
+        this.limits = limits;
+        long period = limits.batchInterval().toMillis();
+        ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Where subscribers continue sending once a write completes (see {@link LiveSubscriber}). */
+    Executor resumeExecutor() {
+        return resume;
+    }
+
+    void add(LiveSubscriber subscriber) {
+        all.add(subscriber);
+    }
+
+    void follow(LiveSubscriber subscriber, String topic) {
+        byTopic.computeIfAbsent(key(topic, subscriber), k -> ConcurrentHashMap.newKeySet()).add(subscriber);
+    }
+
+    void unfollow(LiveSubscriber subscriber, String topic) {
+        Set<LiveSubscriber> set = byTopic.get(key(topic, subscriber));
+        if (set != null) {
+            set.remove(subscriber);
+        }
+    }
+
+    void remove(LiveSubscriber subscriber) {
+        all.remove(subscriber);
+        for (String topic : subscriber.topics()) {
+            unfollow(subscriber, topic);
+        }
+    }
+
+    int subscribers() {
+        return all.size();
+    }
+
+    void dispatch(LiveMessage m) {
+        if (Topics.isScopedStream(m.topic())) {
+            deliver(byTopic.get(m.topic() + "|" + m.shipper()), m);
+            if (m.carrier() != null && !m.carrier().equals(m.shipper())) {
+                deliver(byTopic.get(m.topic() + "|" + m.carrier()), m);
+            }
+            deliver(byTopic.get(m.topic() + "|" + ANY_ORG), m);
+        } else {
+            deliver(byTopic.get(m.topic()), m);
+        }
+    }
+
+    private static void deliver(Set<LiveSubscriber> subscribers, LiveMessage m) {
+        if (subscribers != null) {
+            for (LiveSubscriber s : subscribers) {
+                s.offer(m);
+            }
+        }
+    }
+
+    private static String key(String topic, LiveSubscriber subscriber) {
+        if (!Topics.isScopedStream(topic)) {
+            return topic;
+        }
+        return topic + "|" + (subscriber.scope().platform() ? ANY_ORG : subscriber.scope().org());
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        boolean heartbeat = ++ticks % Math.max(1, limits.heartbeat().toMillis() / limits.batchInterval().toMillis()) == 0;
+        for (LiveSubscriber s : all) {
+            if (s.isClosed()) {
+                remove(s);
+                continue;
+            }
+            s.flushBatches();
+            s.checkStall(now);
+            if (heartbeat) {
+                s.heartbeat();
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        ticker.shutdownNow();
+        resume.shutdownNow();
+    }
+}

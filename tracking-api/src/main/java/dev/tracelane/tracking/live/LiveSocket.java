@@ -1,0 +1,99 @@
+package dev.tracelane.tracking.live;
+
+import dev.tracelane.tracking.identity.Caller;
+import dev.tracelane.tracking.identity.Roles;
+import dev.tracelane.tracking.shipment.Scope;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketPongMessage;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code WS /ws/live}: dashboards subscribe to topics and get minimal updates as they commit (CONTRACT.md,
+ * "Live out"). Opening stays on the event loop, so it completes before the first message is handled;
+ * subscribing reads PostgreSQL (scope, replay), hence the blocking executor for messages.
+ */
+@ServerWebSocket("/ws/live")
+@Secured({Roles.CUSTOMER, Roles.SHIPPER, Roles.CARRIER, Roles.COORDINATOR, Roles.SUPPORT, Roles.ADMIN})
+public class LiveSocket {
+    private static final String SUBSCRIBER = "tracelane.live";
+    private static final String TRANSPORT = "tracelane.transport";
+    private final LiveSubscriptions subscriptions;
+    private final LiveLimits limits;
+    private final JsonMapper json;
+
+    public LiveSocket(LiveSubscriptions subscriptions, LiveLimits limits, JsonMapper json) {
+        this.subscriptions = subscriptions;
+        this.limits = limits;
+        this.json = json;
+    }
+
+    @OnOpen
+    public void onOpen(WebSocketSession session) {
+        Authentication user = (Authentication) session.getUserPrincipal().orElseThrow();
+        WebSocketTransport transport = new WebSocketTransport(session, limits.idleTimeout());
+        session.put(TRANSPORT, transport);
+        session.put(SUBSCRIBER, subscriptions.open(Scope.of(Caller.of(user)), transport));
+    }
+
+    @OnMessage
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public void onMessage(String text, WebSocketSession session) {
+        session.get(TRANSPORT, WebSocketTransport.class).ifPresent(WebSocketTransport::heard);
+        LiveSubscriber subscriber = session.get(SUBSCRIBER, LiveSubscriber.class).orElseThrow();
+        ClientFrame frame;
+        try {
+            frame = ClientFrame.parse(json.readValue(text, Argument.mapOf(String.class, Object.class)));
+        } catch (IOException | RuntimeException e) {
+            subscriber.sendNow(LiveFrames.error(null, "bad_request",
+                    "expected {\"type\":\"subscribe\"|\"unsubscribe\",\"topics\":[...],\"since\":{...}}"));
+            return;
+        }
+        for (String topic : frame.topics()) {
+            if (frame.subscribe()) {
+                subscriptions.subscribe(subscriber, topic, frame.since().get(topic));
+            } else {
+                subscriptions.unsubscribe(subscriber, topic);
+            }
+        }
+    }
+
+    @OnMessage
+    public void onPong(WebSocketPongMessage pong, WebSocketSession session) {
+        session.get(TRANSPORT, WebSocketTransport.class).ifPresent(WebSocketTransport::heard);
+    }
+
+    @OnClose
+    public void onClose(WebSocketSession session, CloseReason reason) {
+        session.get(SUBSCRIBER, LiveSubscriber.class).ifPresent(subscriptions::close);
+    }
+
+    /** A client's {@code subscribe} or {@code unsubscribe}. */
+    record ClientFrame(boolean subscribe, List<String> topics, Map<String, Long> since) {
+        static ClientFrame parse(Map<String, Object> m) {
+            Object type = m.get("type");
+            if (!"subscribe".equals(type) && !"unsubscribe".equals(type)) {
+                throw new IllegalArgumentException("unknown type " + type);
+            }
+            List<String> topics = ((List<?>) m.get("topics")).stream().map(String.class::cast).toList();
+            Map<String, Long> since = new java.util.HashMap<>();
+            if (m.get("since") instanceof Map<?, ?> given) {
+                given.forEach((k, v) -> since.put((String) k, ((Number) v).longValue()));
+            }
+            return new ClientFrame("subscribe".equals(type), topics, since);
+        }
+    }
+}

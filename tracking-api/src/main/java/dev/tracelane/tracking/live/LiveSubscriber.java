@@ -1,0 +1,216 @@
+package dev.tracelane.tracking.live;
+
+import dev.tracelane.tracking.shipment.Scope;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * One dashboard connection. Messages wait in a bounded queue; a newer position of a shipment replaces the one
+ * still waiting (conflation), so a slow reader gets fewer, fresher updates instead of falling further behind.
+ * At most {@code max-in-flight} frames are unwritten at once; a reader that writes nothing for
+ * {@code max-stall}, or lets {@code max-pending} pile up, is closed with 4008. Fleet and alerts go out as one
+ * batch frame per {@code batch-interval}. Nothing here blocks the caller: other subscribers never wait.
+ */
+final class LiveSubscriber {
+    static final int SLOW_CONSUMER = 4008;
+
+    private final Scope scope;
+    private final LiveTransport transport;
+    private final LiveLimits limits;
+    private final Executor resume;
+    private final Map<String, Subscription> subscriptions = new HashMap<>();
+    private final LinkedHashMap<Object, Queued> direct = new LinkedHashMap<>();
+    private final LinkedHashMap<Object, Queued> batched = new LinkedHashMap<>();
+    private int inFlight;
+    private long lastProgressNanos = System.nanoTime();
+    private boolean draining;
+    private boolean closed;
+
+    /** A topic this connection follows; {@code held} collects live messages while history is replayed. */
+    private static final class Subscription {
+        final String name;
+        final String quotedName;
+        long lastSeq;
+        List<LiveMessage> held;
+
+        Subscription(String name, String quotedName, long lastSeq) {
+            this.name = name;
+            this.quotedName = quotedName;
+            this.lastSeq = lastSeq;
+        }
+    }
+
+    private record Queued(Subscription subscription, LiveMessage message) {
+    }
+
+    /**
+     * @param resume where sending continues after a write completes: never on the completing (event loop)
+     *               thread, whose own writes would overtake frames it still has queued
+     */
+    LiveSubscriber(Scope scope, LiveTransport transport, LiveLimits limits, Executor resume) {
+        this.scope = scope;
+        this.transport = transport;
+        this.limits = limits;
+        this.resume = resume;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    synchronized Set<String> topics() {
+        return Set.copyOf(subscriptions.keySet());
+    }
+
+    /** Starts following {@code topic}; live messages are held until {@link #replayed} says history is out. */
+    synchronized void follow(String topic, String clientName, String quotedName) {
+        Subscription s = new Subscription(clientName, quotedName, 0);
+        s.held = new ArrayList<>();
+        subscriptions.put(topic, s);
+    }
+
+    synchronized void unfollow(String topic) {
+        subscriptions.remove(topic);
+        direct.values().removeIf(q -> q.message().topic().equals(topic));
+        batched.values().removeIf(q -> q.message().topic().equals(topic));
+    }
+
+    /**
+     * Ends the replay of {@code topic}: queues the missed messages, then what arrived meanwhile.
+     *
+     * @param resyncTo when not null, history was too old to replay: a {@code resync} frame goes out and live
+     *                 delivery continues after this seq
+     */
+    synchronized void replayed(String topic, List<LiveMessage> missed, Long resyncTo, long since) {
+        Subscription s = subscriptions.get(topic);
+        if (s == null || closed) {
+            return;
+        }
+        List<LiveMessage> held = s.held;
+        s.held = null;
+        s.lastSeq = since;
+        if (resyncTo != null) {
+            s.lastSeq = resyncTo;
+            send(LiveFrames.resync(s.quotedName, resyncTo), resyncTo);
+        }
+        missed.forEach(m -> offer(m, false));
+        held.forEach(this::offer);
+    }
+
+    /** Called by the hub for every message of a followed topic; cheap and non-blocking. */
+    synchronized void offer(LiveMessage m) {
+        offer(m, true);
+    }
+
+    /** @param conflate false for replayed history, which must arrive whole */
+    private void offer(LiveMessage m, boolean conflate) {
+        Subscription s = subscriptions.get(m.topic());
+        if (s == null || closed || !scope.covers(m.reference(), m.shipper(), m.carrier())) {
+            return;
+        }
+        if (s.held != null) {
+            s.held.add(m);
+            return;
+        }
+        if (m.seq() <= s.lastSeq) {
+            return;
+        }
+        s.lastSeq = m.seq();
+        LinkedHashMap<Object, Queued> queue = Topics.isScopedStream(m.topic()) ? batched : direct;
+        Object key = conflate && m.conflatable() ? m.topic() + "#" + m.shipmentId() : m.id();
+        queue.remove(key);
+        queue.put(key, new Queued(s, m));
+        if (direct.size() + batched.size() > limits.maxPending()) {
+            close(SLOW_CONSUMER, "consumer too slow: too many pending updates");
+            return;
+        }
+        drain();
+    }
+
+    /** Sends the batched topics' waiting messages as one frame per topic (hub tick). */
+    synchronized void flushBatches() {
+        if (closed || batched.isEmpty() || inFlight >= limits.maxInFlight()) {
+            return;
+        }
+        Map<Subscription, List<LiveMessage>> byTopic = new LinkedHashMap<>();
+        for (Queued q : batched.values()) {
+            byTopic.computeIfAbsent(q.subscription(), k -> new ArrayList<>()).add(q.message());
+        }
+        batched.clear();
+        byTopic.forEach((s, messages) -> send(LiveFrames.batch(s.quotedName, messages),
+                messages.get(messages.size() - 1).seq()));
+    }
+
+    /** Closes a reader that has written nothing for too long while frames waited (hub tick). */
+    synchronized void checkStall(long nowNanos) {
+        boolean waiting = inFlight > 0 || !direct.isEmpty() || !batched.isEmpty();
+        if (!closed && waiting && nowNanos - lastProgressNanos > limits.maxStall().toNanos()) {
+            close(SLOW_CONSUMER, "consumer too slow: nothing written for " + limits.maxStall().toSeconds() + " s");
+        }
+    }
+
+    void heartbeat() {
+        transport.heartbeat();
+    }
+
+    synchronized void close(int code, String reason) {
+        if (!closed) {
+            closed = true;
+            direct.clear();
+            batched.clear();
+            transport.close(code, reason);
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    synchronized void sendNow(String frame) {
+        send(frame, 0);
+    }
+
+    private void drain() {
+        if (draining) {
+            return;
+        }
+        draining = true;
+        try {
+            Iterator<Queued> it = direct.values().iterator();
+            while (!closed && inFlight < limits.maxInFlight() && it.hasNext()) {
+                Queued q = it.next();
+                it.remove();
+                send(LiveFrames.single(q.subscription().quotedName, q.message()), q.message().seq());
+                it = direct.values().iterator();
+            }
+        } finally {
+            draining = false;
+        }
+    }
+
+    private void send(String frame, long seq) {
+        inFlight++;
+        transport.send(frame, seq).whenComplete((ok, failure) -> written(failure));
+    }
+
+    private synchronized void written(Throwable failure) {
+        inFlight--;
+        lastProgressNanos = System.nanoTime();
+        if (failure != null) {
+            close(1011, "write failed");
+        } else if (!direct.isEmpty()) {
+            resume.execute(this::drainQueued);
+        }
+    }
+
+    private synchronized void drainQueued() {
+        drain();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.tracelane.tracking.live;
+
+import dev.tracelane.tracking.Api;
+import dev.tracelane.tracking.SocketClient;
+import dev.tracelane.tracking.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /ws/live} and its SSE twin against real sockets, a real writer and PostgreSQL LISTEN/NOTIFY. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveStreamTest implements TestDatabase {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    JsonMapper json;
+
+    private Api api;
+    private String carrier;
+    private String trackerToken;
+    private String reference;
+    private String coordinator;
+    private Instant clock = Instant.parse("2026-11-20T06:00:00Z");
+
+    @BeforeEach
+    void shipmentWithTracker() {
+        api = new Api(client.toBlocking());
+        carrier = api.org("carrier");
+        String tracker = Api.unique("trk");
+        trackerToken = api.tracker(tracker, carrier);
+        reference = (String) api.shipment(api.org("shipper"), carrier, tracker, Map.of()).get("reference");
+        coordinator = api.user(carrier, List.of("coordinator"), List.of());
+    }
+
+    @Test
+    void aShipmentSubscriberGetsEachNewPositionWithRisingSeq() throws Exception {
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            long start = subscribe(live, "shipment:" + reference, null);
+            report(3);
+            for (int i = 1; i <= 3; i++) {
+                Map<String, Object> update = next(live);
+                assertThat(update).containsEntry("type", "update").containsEntry("topic", "shipment:" + reference)
+                        .containsEntry("seq", (int) start + i).containsEntry("kind", "position");
+                assertThat(data(update)).containsKeys("ref", "lat", "lon", "ts").doesNotContainKey("status");
+            }
+        }
+    }
+
+    @Test
+    void aStatusChangeArrivesAsItsOwnMinimalUpdate() throws Exception {
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            subscribe(live, "shipment:" + reference, null);
+            try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+                tracker.send("{\"ts\":\"2026-11-20T09:00:00Z\",\"lat\":42.4,\"lon\":-87.8}");
+                tracker.next();
+            }
+            List<Map<String, Object>> updates = List.of(next(live), next(live));
+            assertThat(updates).anySatisfy(u -> assertThat(data(u))
+                    .containsOnlyKeys("ref", "status", "at").containsEntry("status", "in_transit"));
+        }
+    }
+
+    @Test
+    void aSubscriberResumingWithSinceGetsEveryMissedUpdateInOrder() throws Exception {
+        long since;
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            since = subscribe(live, "shipment:" + reference, null);
+        }
+        report(500);
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            subscribe(live, "shipment:" + reference, since);
+            List<Integer> seqs = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                seqs.add((Integer) next(live).get("seq"));
+            }
+            assertThat(seqs).first().isEqualTo((int) since + 1);
+            assertThat(seqs).isSorted().doesNotHaveDuplicates().last().isEqualTo((int) since + 500);
+        }
+    }
+
+    @Test
+    void resumingFromBeforeTheKeptHistoryAsksForAResync() throws Exception {
+        report(2);
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            subscribe(live, "shipment:" + reference, 999_999L);
+            assertThat(next(live)).containsEntry("type", "resync").containsEntry("topic", "shipment:" + reference);
+        }
+    }
+
+    @Test
+    void aCarrierOnTheFleetTopicNeverSeesAnotherCarriersShipment() throws Exception {
+        String otherCarrier = api.org("carrier");
+        String otherTracker = Api.unique("trk");
+        String otherToken = api.tracker(otherTracker, otherCarrier);
+        String otherRef = (String) api.shipment(api.org("shipper"), otherCarrier, otherTracker, Map.of())
+                .get("reference");
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            subscribe(live, "fleet", null);
+            report(otherToken, 1);
+            report(1);
+            String frame = live.next();
+            assertThat(frame).contains("\"batch\"").contains(reference).doesNotContain(otherRef);
+            assertThat(live.next(1_000)).isNull();
+        }
+    }
+
+    @Test
+    void aCustomerCannotSubscribeToAShipmentOutsideItsClaim() throws Exception {
+        String customer = api.user(carrier, List.of("customer"), List.of("SOMETHING-ELSE"));
+        try (SocketClient live = SocketClient.live(server.getPort(), customer)) {
+            live.send("{\"type\":\"subscribe\",\"topics\":[\"shipment:" + reference + "\"]}");
+            assertThat(next(live)).containsEntry("type", "error").containsEntry("code", "not_found");
+        }
+    }
+
+    @Test
+    void anotherInstanceOnTheSameDatabaseDeliversWhatThisOneIngested() throws Exception {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.datasource(NAME, false));
+        properties.put("micronaut.server.port", -1);
+        properties.put("tracelane.jwt-secret", "test-secret-that-is-long-enough-for-hs256-signatures");
+        try (ApplicationContext other = ApplicationContext.run(properties, "test")) {
+            EmbeddedServer otherServer = other.getBean(EmbeddedServer.class).start();
+            try (SocketClient live = SocketClient.live(otherServer.getPort(), coordinator)) {
+                long start = subscribe(live, "shipment:" + reference, null);
+                report(1);
+                assertThat(next(live)).containsEntry("seq", (int) start + 1);
+            }
+        }
+    }
+
+    @Test
+    void serverSentEventsResumeFromLastEventId() throws Exception {
+        long since;
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            since = subscribe(live, "shipment:" + reference, null);
+        }
+        report(3);
+        HttpResponse<Stream<String>> response = java.net.http.HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/api/stream/shipment:" + reference))
+                .header("Authorization", "Bearer " + coordinator).header("Last-Event-ID", Long.toString(since + 1))
+                .build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        Iterator<String> lines = response.body().iterator();
+        List<String> ids = new ArrayList<>();
+        boolean retry = false;
+        while (ids.size() < 2 && lines.hasNext()) {
+            String line = lines.next();
+            retry |= line.startsWith("retry:");
+            if (line.startsWith("id:")) {
+                ids.add(line.substring(3).strip());
+            }
+        }
+        response.body().close();
+        assertThat(retry).isTrue();
+        assertThat(ids).containsExactly(Long.toString(since + 2), Long.toString(since + 3));
+    }
+
+    /** Subscribes and returns the topic's seq at that moment. */
+    private long subscribe(SocketClient live, String topic, Long since) throws Exception {
+        live.send("{\"type\":\"subscribe\",\"topics\":[\"" + topic + "\"]"
+                + (since == null ? "" : ",\"since\":{\"" + topic + "\":" + since + "}") + "}");
+        Map<String, Object> subscribed = next(live);
+        assertThat(subscribed).containsEntry("type", "subscribed");
+        return ((Number) subscribed.get("seq")).longValue();
+    }
+
+    private void report(int events) throws Exception {
+        report(trackerToken, events);
+    }
+
+    /** Sends positions one per commit along the way out of Chicago, waiting for each ack. */
+    private void report(String token, int events) throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
+            for (int i = 0; i < events; i++) {
+                clock = clock.plusSeconds(30);
+                tracker.send("{\"ts\":\"" + clock + "\",\"lat\":" + (41.88 + i * 1e-4) + ",\"lon\":-87.63}");
+                assertThat(tracker.next()).contains("\"ack\"");
+            }
+        }
+    }
+
+    private Map<String, Object> next(SocketClient live) throws Exception {
+        return json.readValue(live.next(), Argument.mapOf(String.class, Object.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> data(Map<String, Object> update) {
+        return (Map<String, Object>) update.get("data");
+    }
+}

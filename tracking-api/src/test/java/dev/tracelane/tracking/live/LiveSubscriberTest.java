@@ -1,0 +1,151 @@
+package dev.tracelane.tracking.live;
+
+import dev.tracelane.tracking.shipment.Scope;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The queueing policy of one subscriber, driven through a transport whose writes complete only when the test
+ * says so: that is what a reader that stopped reading looks like from the server.
+ */
+class LiveSubscriberTest {
+    private static final Scope CARRIER = new Scope(false, false, false, true, "roadrunner", new String[0]);
+
+    private final ManualTransport transport = new ManualTransport();
+    private final LiveLimits limits = limits();
+    private final LiveSubscriber subscriber = new LiveSubscriber(CARRIER, transport, limits, Runnable::run);
+    private long nextId = 1;
+
+    @Test
+    void aSlowReadersPositionsAreConflatedToTheLatestPerShipment() {
+        follow("s:1");
+        for (int i = 1; i <= 10; i++) {
+            subscriber.offer(position("s:1", i, 1)); // 2 go out, 8 wait and collapse into the newest
+        }
+        assertThat(transport.frames).hasSize(2);
+        transport.completeAll();
+        assertThat(transport.frames).hasSize(3).last().asString().contains("\"seq\":10");
+    }
+
+    @Test
+    void statusUpdatesAreNeverConflated() {
+        follow("s:1");
+        for (int i = 1; i <= 5; i++) {
+            subscriber.offer(message("s:1", i, 1, "status"));
+        }
+        transport.completeAll();
+        transport.completeAll();
+        assertThat(transport.frames).hasSize(5);
+    }
+
+    @Test
+    void replayedHistoryArrivesWholeEvenToASlowReader() {
+        subscriber.follow("s:1", "shipment:SHP-1", "\"shipment:SHP-1\"");
+        List<LiveMessage> missed = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            missed.add(position("s:1", i, 1));
+        }
+        subscriber.replayed("s:1", missed, null, 0);
+        for (int round = 0; round < 6; round++) {
+            transport.completeAll();
+        }
+        assertThat(transport.frames).hasSize(6);
+    }
+
+    @Test
+    void aReaderThatWritesNothingForTooLongIsClosedWith4008() {
+        follow("s:1");
+        subscriber.offer(position("s:1", 1, 1));
+        subscriber.checkStall(System.nanoTime() + Duration.ofSeconds(3).toNanos());
+        assertThat(transport.closedWith).isEqualTo(LiveSubscriber.SLOW_CONSUMER);
+    }
+
+    @Test
+    void tooManyPendingUpdatesCloseTheReader() {
+        follow("s:1");
+        for (int i = 1; i <= 11; i++) { // 2 in flight, then the 9th waiting one is over the limit of 8
+            subscriber.offer(message("s:1", i, i, "status"));
+        }
+        assertThat(transport.closedWith).isEqualTo(LiveSubscriber.SLOW_CONSUMER);
+    }
+
+    @Test
+    void fleetUpdatesGoOutAsOneBatchPerTick() {
+        follow("fleet");
+        subscriber.offer(position("fleet", 1, 1));
+        subscriber.offer(position("fleet", 2, 2));
+        subscriber.offer(position("fleet", 3, 1));
+        assertThat(transport.frames).isEmpty();
+        subscriber.flushBatches();
+        assertThat(transport.frames).singleElement().asString().startsWith("{\"type\":\"batch\"")
+                .contains("\"seq\":3").contains("\"seq\":2").doesNotContain("\"seq\":1,");
+    }
+
+    @Test
+    void messagesAboutAShipmentOutOfScopeAreDropped() {
+        follow("fleet");
+        subscriber.offer(new LiveMessage(nextId++, "fleet", 1, 9, "SHP-9", "acme", "swift-haul", "position", "{}",
+                Instant.now()));
+        subscriber.flushBatches();
+        assertThat(transport.frames).isEmpty();
+    }
+
+    private void follow(String topic) {
+        subscriber.follow(topic, topic, "\"" + topic + "\"");
+        subscriber.replayed(topic, List.of(), null, 0);
+    }
+
+    private LiveMessage position(String topic, long seq, long shipment) {
+        return message(topic, seq, shipment, "position");
+    }
+
+    private LiveMessage message(String topic, long seq, long shipment, String kind) {
+        return new LiveMessage(nextId++, topic, seq, shipment, "SHP-" + shipment, "acme", "roadrunner", kind,
+                "{\"ref\":\"SHP-" + shipment + "\"}", Instant.now());
+    }
+
+    private static LiveLimits limits() {
+        LiveLimits limits = new LiveLimits();
+        limits.setMaxInFlight(2);
+        limits.setMaxPending(8);
+        limits.setMaxStall(Duration.ofSeconds(2));
+        return limits;
+    }
+
+    private static final class ManualTransport implements LiveTransport {
+        final List<String> frames = new ArrayList<>();
+        final List<CompletableFuture<Void>> unwritten = new ArrayList<>();
+        Integer closedWith;
+
+        @Override
+        public CompletionStage<?> send(String frame, long seq) {
+            frames.add(frame);
+            CompletableFuture<Void> written = new CompletableFuture<>();
+            unwritten.add(written);
+            return written;
+        }
+
+        void completeAll() {
+            List<CompletableFuture<Void>> now = new ArrayList<>(unwritten);
+            unwritten.clear();
+            now.forEach(f -> f.complete(null));
+        }
+
+        @Override
+        public void heartbeat() {
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            closedWith = code;
+        }
+    }
+}
