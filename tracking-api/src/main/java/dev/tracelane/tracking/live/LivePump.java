@@ -29,11 +29,14 @@ public class LivePump {
     private final LiveSequencer sequencer;
     private final LiveMessages messages;
     private final LiveHub hub;
+    private final CapacityTopic capacity;
     private volatile boolean running = true;
     private Thread thread;
     private long lastId;
 
-    public LivePump(DataSource dataSource, LiveSequencer sequencer, LiveMessages messages, LiveHub hub) {
+    public LivePump(DataSource dataSource, LiveSequencer sequencer, LiveMessages messages, LiveHub hub,
+                    CapacityTopic capacity) {
+        this.capacity = capacity;
         this.dataSource = dataSource;
         this.sequencer = sequencer;
         this.messages = messages;
@@ -76,6 +79,7 @@ public class LivePump {
             var batch = messages.after(lastId, READ_LIMIT);
             for (LiveMessage m : batch) {
                 hub.dispatch(m);
+                capacity.observe(m);
                 lastId = m.id();
             }
             if (batch.size() < READ_LIMIT) {

@@ -22,11 +22,13 @@ public class LiveSubscriptions {
     private final LiveMessages messages;
     private final Shipments shipments;
     private final LiveLimits limits;
+    private final CapacityTopic capacity;
     private final JsonMapper json;
 
     public LiveSubscriptions(LiveHub hub, LiveMessages messages, Shipments shipments, LiveLimits limits,
-                             JsonMapper json) {
+                             CapacityTopic capacity, JsonMapper json) {
         this.hub = hub;
+        this.capacity = capacity;
         this.messages = messages;
         this.shipments = shipments;
         this.limits = limits;
@@ -41,10 +43,15 @@ public class LiveSubscriptions {
 
     void close(LiveSubscriber subscriber) {
         hub.remove(subscriber);
+        capacity.unfollow(subscriber);
     }
 
     /** @param since the last seq the client has, or null for "from now on" */
     void subscribe(LiveSubscriber subscriber, String clientTopic, Long since) {
+        if (CapacityTopic.NAME.equals(clientTopic)) {
+            capacity.follow(subscriber);
+            return;
+        }
         String quoted = quote(clientTopic);
         Optional<String> topic = resolve(subscriber.scope(), clientTopic);
         if (topic.isEmpty()) {
@@ -69,6 +76,9 @@ public class LiveSubscriptions {
     }
 
     void unsubscribe(LiveSubscriber subscriber, String clientTopic) {
+        if (CapacityTopic.NAME.equals(clientTopic)) {
+            capacity.unfollow(subscriber);
+        }
         resolve(subscriber.scope(), clientTopic).ifPresent(topic -> {
             subscriber.unfollow(topic);
             hub.unfollow(subscriber, topic);

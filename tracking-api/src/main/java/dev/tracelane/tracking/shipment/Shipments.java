@@ -164,6 +164,27 @@ public class Shipments {
         }
     }
 
+    /** Shipments in scope by status, and how many are late (same rule as the {@code late} filter). */
+    public record Counts(long planned, long inTransit, long delivered, long late) {
+    }
+
+    public Counts counts(Scope scope) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE st.status = 'planned'),"
+                     + " count(*) FILTER (WHERE st.status = 'in_transit'),"
+                     + " count(*) FILTER (WHERE st.status = 'delivered'),"
+                     + " count(*) FILTER (WHERE " + LATE + ")" + FROM + "WHERE " + Scope.CONDITION)) {
+            ps.setObject(1, now());
+            scope.bind(c, ps, 2);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not count shipments", e);
+        }
+    }
+
     private Shipment read(long id) {
         try (Connection c = dataSource.getConnection()) {
             return read(c, id);

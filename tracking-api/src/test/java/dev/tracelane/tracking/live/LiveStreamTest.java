@@ -140,15 +140,46 @@ class LiveStreamTest implements TestDatabase {
 
     @Test
     void anotherInstanceOnTheSameDatabaseDeliversWhatThisOneIngested() throws Exception {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.datasource(NAME, false));
-        properties.put("micronaut.server.port", -1);
-        properties.put("tracelane.jwt-secret", "test-secret-that-is-long-enough-for-hs256-signatures");
-        try (ApplicationContext other = ApplicationContext.run(properties, "test")) {
-            EmbeddedServer otherServer = other.getBean(EmbeddedServer.class).start();
+        try (ApplicationContext other = startAnotherInstance()) {
+            EmbeddedServer otherServer = other.getBean(EmbeddedServer.class);
             try (SocketClient live = SocketClient.live(otherServer.getPort(), coordinator)) {
                 long start = subscribe(live, "shipment:" + reference, null);
                 report(1);
                 assertThat(next(live)).containsEntry("seq", (int) start + 1);
+            }
+        }
+    }
+
+    @Test
+    void theCapacityTopicSendsCountsInScopeAndAgainWhenAStatusChanges() throws Exception {
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            live.send("{\"type\":\"subscribe\",\"topics\":[\"capacity\"]}");
+            Map<String, Object> first = next(live);
+            assertThat(first).containsEntry("topic", "capacity").containsEntry("seq", 1);
+            assertThat(data(first)).containsEntry("planned", 1).containsEntry("in_transit", 0);
+            try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+                tracker.send("{\"ts\":\"2026-11-20T09:00:00Z\",\"lat\":42.4,\"lon\":-87.8}");
+                tracker.next();
+            }
+            Map<String, Object> second = next(live);
+            assertThat(second).containsEntry("seq", 2);
+            assertThat(data(second)).containsEntry("planned", 0).containsEntry("in_transit", 1)
+                    .containsEntry("onTheRoad", 1);
+        }
+    }
+
+    @Test
+    void aSubscriberResumesOnAnotherInstanceAfterThisOneWentAway() throws Exception {
+        long since;
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            since = subscribe(live, "shipment:" + reference, null);
+        }
+        report(20);
+        try (ApplicationContext other = startAnotherInstance();
+             SocketClient live = SocketClient.live(other.getBean(EmbeddedServer.class).getPort(), coordinator)) {
+            subscribe(live, "shipment:" + reference, since);
+            for (int i = 1; i <= 20; i++) {
+                assertThat(next(live)).containsEntry("seq", (int) since + i);
             }
         }
     }
@@ -179,6 +210,15 @@ class LiveStreamTest implements TestDatabase {
         response.body().close();
         assertThat(retry).isTrue();
         assertThat(ids).containsExactly(Long.toString(since + 2), Long.toString(since + 3));
+    }
+
+    /** A second service on the same database, as a second process would be. */
+    private static ApplicationContext startAnotherInstance() {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.datasource(NAME, false));
+        properties.put("micronaut.server.port", -1);
+        ApplicationContext context = ApplicationContext.run(properties, "test");
+        context.getBean(EmbeddedServer.class).start();
+        return context;
     }
 
     /** Subscribes and returns the topic's seq at that moment. */
