@@ -71,6 +71,18 @@ public final class Api {
                 Argument.mapOf(String.class, Object.class));
     }
 
+    /** A shipment with its own carrier, tracker and a coordinator of that carrier to watch it. */
+    public record TrackedShipment(String carrier, String trackerToken, String reference, String coordinatorToken) {
+    }
+
+    public TrackedShipment trackedShipment() {
+        String carrier = org("carrier");
+        String trackerId = unique("trk");
+        String trackerToken = tracker(trackerId, carrier);
+        String reference = (String) shipment(org("shipper"), carrier, trackerId, Map.of()).get("reference");
+        return new TrackedShipment(carrier, trackerToken, reference, user(carrier, List.of("coordinator"), List.of()));
+    }
+
     public Map<String, Object> get(String path, String token) {
         return http.retrieve(auth(HttpRequest.GET(path), token), Argument.mapOf(String.class, Object.class));
     }

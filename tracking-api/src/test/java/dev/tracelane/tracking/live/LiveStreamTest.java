@@ -50,11 +50,11 @@ class LiveStreamTest implements TestDatabase {
     @BeforeEach
     void shipmentWithTracker() {
         api = new Api(client.toBlocking());
-        carrier = api.org("carrier");
-        String tracker = Api.unique("trk");
-        trackerToken = api.tracker(tracker, carrier);
-        reference = (String) api.shipment(api.org("shipper"), carrier, tracker, Map.of()).get("reference");
-        coordinator = api.user(carrier, List.of("coordinator"), List.of());
+        Api.TrackedShipment shipment = api.trackedShipment();
+        carrier = shipment.carrier();
+        trackerToken = shipment.trackerToken();
+        reference = shipment.reference();
+        coordinator = shipment.coordinatorToken();
     }
 
     @Test

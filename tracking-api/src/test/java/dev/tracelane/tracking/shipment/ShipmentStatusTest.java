@@ -42,11 +42,10 @@ class ShipmentStatusTest implements TestDatabase {
     @BeforeEach
     void shipmentWithTracker() {
         api = new Api(client.toBlocking());
-        String carrier = api.org("carrier");
-        String trackerId = Api.unique("trk");
-        trackerToken = api.tracker(trackerId, carrier);
-        reference = (String) api.shipment(api.org("shipper"), carrier, trackerId, Map.of()).get("reference");
-        viewer = api.user(carrier, List.of("coordinator"), List.of());
+        Api.TrackedShipment shipment = api.trackedShipment();
+        trackerToken = shipment.trackerToken();
+        reference = shipment.reference();
+        viewer = shipment.coordinatorToken();
     }
 
     @Test
