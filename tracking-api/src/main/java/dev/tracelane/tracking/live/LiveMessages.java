@@ -73,7 +73,7 @@ public class LiveMessages {
         List<LiveMessage> messages = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                messages.add(new LiveMessage(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                messages.add(LiveMessage.create(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getTimestamp(10).toInstant()));
             }

@@ -15,8 +15,8 @@ import java.util.concurrent.Executor;
  * One dashboard connection. Messages wait in a bounded queue; a newer position of a shipment replaces the one
  * still waiting (conflation), so a slow reader gets fewer, fresher updates instead of falling further behind.
  * At most {@code max-in-flight} frames are unwritten at once; a reader that writes nothing for
- * {@code max-stall}, or lets {@code max-pending} pile up, is closed with 4008. Fleet and alerts go out as one
- * batch frame per {@code batch-interval}. Nothing here blocks the caller: other subscribers never wait.
+ * {@code max-stall}, or lets {@code max-pending} pile up, is closed with 4008. The fleet goes out as one batch
+ * frame per {@code batch-interval}. Nothing here blocks the caller: other subscribers never wait.
  */
 final class LiveSubscriber {
     static final int SLOW_CONSUMER = 4008;
@@ -123,7 +123,7 @@ final class LiveSubscriber {
             return;
         }
         s.lastSeq = m.seq();
-        LinkedHashMap<Object, Queued> queue = Topics.isScopedStream(m.topic()) ? batched : direct;
+        LinkedHashMap<Object, Queued> queue = Topics.isBatched(m.topic()) ? batched : direct;
         Object key = conflate && m.conflatable() ? m.topic() + "#" + m.shipmentId() : m.id();
         queue.remove(key);
         queue.put(key, new Queued(s, m));
@@ -187,7 +187,7 @@ final class LiveSubscriber {
             while (!closed && inFlight < limits.maxInFlight() && it.hasNext()) {
                 Queued q = it.next();
                 it.remove();
-                send(LiveFrames.single(q.subscription().quotedName, q.message()), q.message().seq());
+                send(q.message().frame(), q.message().seq());
                 it = direct.values().iterator();
             }
         } finally {

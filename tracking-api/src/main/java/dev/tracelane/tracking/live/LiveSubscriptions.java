@@ -2,11 +2,8 @@ package dev.tracelane.tracking.live;
 
 import dev.tracelane.tracking.shipment.Scope;
 import dev.tracelane.tracking.shipment.Shipments;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,16 +20,14 @@ public class LiveSubscriptions {
     private final Shipments shipments;
     private final LiveLimits limits;
     private final CapacityTopic capacity;
-    private final JsonMapper json;
 
     public LiveSubscriptions(LiveHub hub, LiveMessages messages, Shipments shipments, LiveLimits limits,
-                             CapacityTopic capacity, JsonMapper json) {
+                             CapacityTopic capacity) {
         this.hub = hub;
         this.capacity = capacity;
         this.messages = messages;
         this.shipments = shipments;
         this.limits = limits;
-        this.json = json;
     }
 
     LiveSubscriber open(Scope scope, LiveTransport transport) {
@@ -96,11 +91,7 @@ public class LiveSubscriptions {
         return Optional.empty();
     }
 
-    private String quote(String text) {
-        try {
-            return json.writeValueAsString(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String quote(String text) {
+        return LiveFrames.quote(text);
     }
 }

@@ -20,4 +20,9 @@ public final class Topics {
     static boolean isScopedStream(String topic) {
         return FLEET.equals(topic) || ALERTS.equals(topic);
     }
+
+    /** Topics sent as batch frames: the fleet's position flood, not the rare alerts. */
+    static boolean isBatched(String topic) {
+        return FLEET.equals(topic);
+    }
 }

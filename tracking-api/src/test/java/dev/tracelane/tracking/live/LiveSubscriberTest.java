@@ -92,7 +92,7 @@ class LiveSubscriberTest {
     @Test
     void messagesAboutAShipmentOutOfScopeAreDropped() {
         follow("fleet");
-        subscriber.offer(new LiveMessage(nextId++, "fleet", 1, 9, "SHP-9", "acme", "swift-haul", "position", "{}",
+        subscriber.offer(LiveMessage.create(nextId++, "fleet", 1, 9, "SHP-9", "acme", "swift-haul", "position", "{}",
                 Instant.now()));
         subscriber.flushBatches();
         assertThat(transport.frames).isEmpty();
@@ -108,7 +108,7 @@ class LiveSubscriberTest {
     }
 
     private LiveMessage message(String topic, long seq, long shipment, String kind) {
-        return new LiveMessage(nextId++, topic, seq, shipment, "SHP-" + shipment, "acme", "roadrunner", kind,
+        return LiveMessage.create(nextId++, topic, seq, shipment, "SHP-" + shipment, "acme", "roadrunner", kind,
                 "{\"ref\":\"SHP-" + shipment + "\"}", Instant.now());
     }
 
