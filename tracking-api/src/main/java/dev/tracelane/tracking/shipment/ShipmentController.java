@@ -39,8 +39,11 @@ public class ShipmentController {
     private final Track track;
     private final Orgs orgs;
     private final Trackers trackers;
+    private final List<ShipmentAugmenter> augmenters;
 
-    public ShipmentController(Shipments shipments, Track track, Orgs orgs, Trackers trackers) {
+    public ShipmentController(Shipments shipments, Track track, Orgs orgs, Trackers trackers,
+                              List<ShipmentAugmenter> augmenters) {
+        this.augmenters = augmenters;
         this.shipments = shipments;
         this.track = track;
         this.orgs = orgs;
@@ -99,7 +102,12 @@ public class ShipmentController {
 
     @Get("/{ref}")
     public Shipment get(@PathVariable String ref, Authentication authentication) {
-        return shipments.find(Scope.of(Caller.of(authentication)), ref).orElseThrow(() -> notFound(ref));
+        long id = shipments.findId(Scope.of(Caller.of(authentication)), ref).orElseThrow(() -> notFound(ref));
+        Shipment shipment = shipments.get(id);
+        for (ShipmentAugmenter augmenter : augmenters) {
+            shipment = augmenter.augment(id, shipment);
+        }
+        return shipment;
     }
 
     @Get("/{ref}/track")

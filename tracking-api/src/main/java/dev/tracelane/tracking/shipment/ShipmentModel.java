@@ -65,8 +65,8 @@ public final class ShipmentModel {
     }
 
     /**
-     * A shipment as the API returns it. {@code eta} and {@code alerts} are filled by the intelligence module once
-     * it exists; until then they are null and empty.
+     * A shipment as the API returns it. {@code eta} and {@code alerts} come from other modules through
+     * {@link ShipmentAugmenter}s; without them they are null and empty.
      */
     @Serdeable
     public record Shipment(String reference, String shipper, String carrier, String lane, Place origin,
@@ -75,5 +75,17 @@ public final class ShipmentModel {
                            @Nullable Cargo cargo, @Nullable String tracker, String status,
                            @Nullable Position lastPosition, @Nullable OffsetDateTime departedAt,
                            @Nullable OffsetDateTime deliveredAt, @Nullable Object eta, List<Object> alerts) {
+
+        public Shipment withAlerts(List<?> active) {
+            return new Shipment(reference, shipper, carrier, lane, origin, destination, stops, plannedRoute,
+                    plannedDeparture, promisedArrival, cargo, tracker, status, lastPosition, departedAt, deliveredAt,
+                    eta, List.copyOf(active));
+        }
+
+        public Shipment withEta(Object estimate) {
+            return new Shipment(reference, shipper, carrier, lane, origin, destination, stops, plannedRoute,
+                    plannedDeparture, promisedArrival, cargo, tracker, status, lastPosition, departedAt, deliveredAt,
+                    estimate, alerts);
+        }
     }
 }

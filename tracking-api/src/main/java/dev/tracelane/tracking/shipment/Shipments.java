@@ -102,10 +102,6 @@ public class Shipments {
         }
     }
 
-    public Optional<Shipment> find(Scope scope, String reference) {
-        return findId(scope, reference).map(this::read);
-    }
-
     /** The internal id of the caller's shipment with this reference (the newest, if two shippers share it). */
     public Optional<Long> findId(Scope scope, String reference) {
         try (Connection c = dataSource.getConnection();
@@ -185,7 +181,8 @@ public class Shipments {
         }
     }
 
-    private Shipment read(long id) {
+    /** By internal id, which callers got within a scope. */
+    public Shipment get(long id) {
         try (Connection c = dataSource.getConnection()) {
             return read(c, id);
         } catch (SQLException e) {
