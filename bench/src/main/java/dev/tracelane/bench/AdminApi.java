@@ -1,0 +1,88 @@
+package dev.tracelane.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The few admin calls a run needs: log in, create the run's own orgs, register its trackers, and for the live
+ * bench its shipments and a coordinator to watch them.
+ */
+final class AdminApi {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http;
+    private final URI base;
+    private final String accessToken;
+
+    private AdminApi(HttpClient http, URI base, String accessToken) {
+        this.http = http;
+        this.base = base;
+        this.accessToken = accessToken;
+    }
+
+    static AdminApi login(HttpClient http, URI base, String password) throws IOException, InterruptedException {
+        String body = "{\"username\":\"admin\",\"password\":" + Json.quote(password) + "}";
+        String answer = post(http, base, "/login", body, null);
+        String token = Json.stringField(answer, "access_token");
+        if (token == null) {
+            throw new IllegalStateException("login answered without an access_token");
+        }
+        return new AdminApi(http, base, token);
+    }
+
+    void createOrg(String id, String name) throws IOException, InterruptedException {
+        post(http, base, "/api/orgs", "{\"id\":" + Json.quote(id) + ",\"name\":" + Json.quote(name) + "}",
+                accessToken);
+    }
+
+    TrackerCredentials registerTracker(String id, String org) throws IOException, InterruptedException {
+        String answer = post(http, base, "/api/trackers",
+                "{\"id\":" + Json.quote(id) + ",\"org\":" + Json.quote(org) + ",\"name\":\"bench\"}", accessToken);
+        String token = Json.stringField(answer, "token");
+        if (token == null) {
+            throw new IllegalStateException("registering " + id + " answered without a token");
+        }
+        return new TrackerCredentials(id, token);
+    }
+
+    /** A shipment from {@code origin} to a point 300 km north, followed by {@code tracker}. */
+    void createShipment(String reference, String shipper, String carrier, String tracker, double lat, double lon)
+            throws IOException, InterruptedException {
+        post(http, base, "/api/shipments", "{\"reference\":" + Json.quote(reference) + ",\"shipper\":"
+                + Json.quote(shipper) + ",\"carrier\":" + Json.quote(carrier) + ",\"tracker\":" + Json.quote(tracker)
+                + ",\"origin\":{\"lat\":" + lat + ",\"lon\":" + lon + "},\"destination\":{\"lat\":" + (lat + 2.7)
+                + ",\"lon\":" + lon + "}}", accessToken);
+    }
+
+    /** Creates a coordinator of {@code org} and returns its access token. */
+    String coordinatorToken(String org) throws IOException, InterruptedException {
+        String username = org + "-coordinator";
+        post(http, base, "/api/users", "{\"username\":" + Json.quote(username) + ",\"password\":\"bench-password\","
+                + "\"org\":" + Json.quote(org) + ",\"roles\":[\"coordinator\"]}", accessToken);
+        String answer = post(http, base, "/login", "{\"username\":" + Json.quote(username)
+                + ",\"password\":\"bench-password\"}", null);
+        return Json.stringField(answer, "access_token");
+    }
+
+    private static String post(HttpClient http, URI base, String path, String json, String bearer)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            String body = response.body();
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                    + (body.length() > 300 ? body.substring(0, 300) : body));
+        }
+        return response.body();
+    }
+}

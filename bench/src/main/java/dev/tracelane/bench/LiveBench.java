@@ -1,0 +1,145 @@
+package dev.tracelane.bench;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Live fan-out under load: {@code --shipments} trucks report once a second through {@code /ws/trackers} while
+ * {@code --followers} dashboards each follow one shipment and {@code --fleet} dashboards follow the fleet, plus
+ * {@code --slow} fleet dashboards that stop reading. Reports commit-to-subscriber latency per kind, fleet
+ * frames per second per dashboard, and how the slow ones were closed. Bounded in time; loopback only.
+ */
+public final class LiveBench {
+    private static final int OPENING_AT_ONCE = 200;
+
+    private LiveBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LiveOptions o;
+        try {
+            o = LiveOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(LiveOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        ExecutorService io = Executors.newFixedThreadPool(2);
+        HttpClient http = HttpClient.newBuilder().executor(io).build();
+        AdminApi admin = AdminApi.login(http, o.url(), o.adminPassword());
+        String run = "live-" + Long.toString(System.currentTimeMillis(), 36);
+        String shipper = run + "-s";
+        String carrier = run + "-c";
+        admin.createOrg(shipper, "live bench shipper");
+        admin.createOrg(carrier, "live bench carrier");
+        List<TrackerCredentials> trackers = new TrackerRegistration(admin, System.err).register(carrier, o.shipments());
+        List<String> references = createShipments(admin, shipper, carrier, trackers);
+        String token = admin.coordinatorToken(carrier);
+
+        Recorder shipmentLatency = new Recorder(3);
+        Recorder fleetLatency = new Recorder(3);
+        List<LiveWatcher> followers = open(o.followers(),
+                i -> LiveWatcher.open(http, o.url(), token, "shipment:" + references.get(i % references.size()),
+                        shipmentLatency, false));
+        List<LiveWatcher> fleet = open(o.fleet(), i -> LiveWatcher.open(http, o.url(), token, "fleet", fleetLatency,
+                false));
+        List<LiveWatcher> slow = open(o.slow(), i -> LiveWatcher.open(http, o.url(), token, "fleet", new Recorder(3),
+                true));
+        List<LiveTracker> trucks = open(o.shipments(), i -> LiveTracker.open(http, o.url(), trackers.get(i).token(),
+                30 + (i % 100) * 0.1, -100 + (i / 100) * 0.1));
+        System.err.printf("open: %d trackers, %d followers, %d fleet, %d slow%n", trucks.size(), followers.size(),
+                fleet.size(), slow.size());
+
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2);
+        long periodMicros = (long) (1_000_000 / (o.ratePerTracker() * trucks.size()));
+        int[] next = {0};
+        pacer.scheduleAtFixedRate(() -> trucks.get(next[0]++ % trucks.size()).report(), 0, Math.max(1, periodMicros),
+                TimeUnit.MICROSECONDS);
+        Thread.sleep(o.warmupSeconds() * 1000L);
+        shipmentLatency.reset();
+        fleetLatency.reset();
+        followers.forEach(w -> w.measure(true));
+        fleet.forEach(w -> w.measure(true));
+        long fleetFramesBefore = fleet.stream().mapToLong(w -> w.frames.get()).sum();
+        Thread.sleep(o.durationSeconds() * 1000L);
+        long fleetFrames = fleet.stream().mapToLong(w -> w.frames.get()).sum() - fleetFramesBefore;
+        Histogram shipmentHistogram = shipmentLatency.getIntervalHistogram();
+        Histogram fleetHistogram = fleetLatency.getIntervalHistogram();
+        pacer.shutdownNow();
+
+        System.out.printf(Locale.ROOT, "Tracelane live bench: %d shipments at %.1f event/s each, %d followers, %d fleet,"
+                + " %d slow, %d s measured%n", trucks.size(), o.ratePerTracker(), followers.size(), fleet.size(),
+                slow.size(), o.durationSeconds());
+        System.out.println("  shipment topics  " + summary(shipmentHistogram));
+        System.out.println("  fleet batches    " + summary(fleetHistogram) + String.format(Locale.ROOT,
+                "  %.2f frames/s per dashboard", fleet.isEmpty() ? 0 : fleetFrames / (double) fleet.size()
+                        / o.durationSeconds()));
+        System.out.println("  slow dashboards  closed with " + slow.stream().map(w -> w.closeCode.get()).toList());
+        System.out.println("  followers closed " + followers.stream().filter(w -> w.closeCode.get() != 0).count()
+                + ", fleet closed " + fleet.stream().filter(w -> w.closeCode.get() != 0).count()
+                + ", readings skipped by the generator " + trucks.stream().mapToLong(LiveTracker::skipped).sum());
+        System.exit(0);
+    }
+
+    private static List<String> createShipments(AdminApi admin, String shipper, String carrier,
+                                                List<TrackerCredentials> trackers) throws Exception {
+        List<String> references = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<CompletableFuture<Void>> created = new ArrayList<>();
+        for (int i = 0; i < trackers.size(); i++) {
+            String reference = String.format("LIVE-%05d", i);
+            references.add(reference);
+            TrackerCredentials tracker = trackers.get(i);
+            double lat = 30 + (i % 100) * 0.1;
+            double lon = -100 + (i / 100) * 0.1;
+            created.add(CompletableFuture.runAsync(() -> {
+                try {
+                    admin.createShipment(reference, shipper, carrier, tracker.id(), lat, lon);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, pool));
+        }
+        CompletableFuture.allOf(created.toArray(CompletableFuture[]::new)).join();
+        pool.shutdown();
+        System.err.printf("created %d shipments%n", references.size());
+        return references;
+    }
+
+    private interface Opener<T> {
+        CompletableFuture<T> open(int index);
+    }
+
+    /** Opens sockets a few hundred at a time, so the handshakes do not pile up. */
+    private static <T> List<T> open(int count, Opener<T> opener) {
+        List<T> opened = new ArrayList<>(count);
+        for (int from = 0; from < count; from += OPENING_AT_ONCE) {
+            List<CompletableFuture<T>> wave = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + OPENING_AT_ONCE); i++) {
+                wave.add(opener.open(i));
+            }
+            wave.forEach(f -> opened.add(f.join()));
+        }
+        return opened;
+    }
+
+    private static String summary(Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return "no updates measured";
+        }
+        return String.format(Locale.ROOT, "p50 %d ms  p99 %d ms  p99.9 %d ms  max %d ms  (%,d updates)",
+                h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue(),
+                h.getTotalCount());
+    }
+}
