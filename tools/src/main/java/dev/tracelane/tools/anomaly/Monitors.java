@@ -1,0 +1,121 @@
+package dev.tracelane.tools.anomaly;
+
+import dev.tracelane.tools.alert.Alerts;
+import dev.tracelane.tools.geo.PlaceIndex;
+import dev.tracelane.tracking.events.EventsCommitted;
+import dev.tracelane.tracking.events.ShipmentStatusChanged;
+import dev.tracelane.tracking.events.StoredEvent;
+import dev.tracelane.tracking.ingest.TrackingEvent;
+import dev.tracelane.tracking.shipment.ShipmentStatus;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs the detectors. Committed events arrive on the writer's thread and are handed to one monitor thread,
+ * which keeps each shipment's detectors and turns their verdicts into alerts. Its clock is event time: the
+ * newest reading seen, or the wall clock when readings are live (within {@link #LIVE_LAG} of it), so replays
+ * at any speed and live traffic are judged alike.
+ */
+@Singleton
+public class Monitors {
+    private static final Logger LOG = LoggerFactory.getLogger(Monitors.class);
+    static final Duration LIVE_LAG = Duration.ofMinutes(10);
+    private final ShipmentPlans plans;
+    private final Alerts alerts;
+    private final MonitorSettings settings;
+    private final PlaceIndex places;
+    private final Clock clock;
+    private final Map<Long, ShipmentMonitor> monitors = new HashMap<>();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "monitors");
+        t.setDaemon(true);
+        return t;
+    });
+    private Instant watermark = Instant.EPOCH;
+
+    public Monitors(ShipmentPlans plans, Alerts alerts, MonitorSettings settings, PlaceIndex places, Clock clock) {
+        this.plans = plans;
+        this.alerts = alerts;
+        this.settings = settings;
+        this.places = places;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(EventsCommitted committed) {
+        List<StoredEvent> relevant = committed.events().stream().filter(s -> s.shipmentId() != null).toList();
+        if (!relevant.isEmpty()) {
+            thread.execute(() -> guarded(() -> observe(relevant)));
+        }
+    }
+
+    @EventListener
+    void on(ShipmentStatusChanged change) {
+        if (change.status() == ShipmentStatus.DELIVERED) {
+            thread.execute(() -> guarded(() -> monitor(change.shipmentId()).finish()));
+        }
+    }
+
+    @Scheduled(fixedDelay = "10s", initialDelay = "10s")
+    void tick() {
+        thread.execute(() -> guarded(() -> {
+            Instant now = now();
+            monitors.values().forEach(m -> m.tick(now).forEach(this::apply));
+        }));
+    }
+
+    private void observe(List<StoredEvent> stored) {
+        stored.stream().sorted(Comparator.comparing(s -> s.event().ts())).forEach(s -> {
+            TrackingEvent e = s.event();
+            if (e.ts().isAfter(watermark)) {
+                watermark = e.ts();
+            }
+            monitor(s.shipmentId()).observe(e).forEach(this::apply);
+        });
+    }
+
+    private ShipmentMonitor monitor(long shipmentId) {
+        return monitors.computeIfAbsent(shipmentId, id -> new ShipmentMonitor(plans.load(id),
+                plans.activeAlerts(id), settings, places));
+    }
+
+    private void apply(Verdict verdict) {
+        if (verdict instanceof Verdict.Raise raise) {
+            alerts.raise(raise.draft());
+        } else if (verdict instanceof Verdict.Clear clear) {
+            alerts.resolve(clear.shipmentId(), clear.type(), clear.at(), clear.evidence());
+        }
+    }
+
+    private Instant now() {
+        Instant wall = clock.instant();
+        return Duration.between(watermark, wall).compareTo(LIVE_LAG) <= 0 ? wall : watermark;
+    }
+
+    private static void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A monitor failed; its shipment's next reading retries", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        thread.shutdownNow();
+    }
+}

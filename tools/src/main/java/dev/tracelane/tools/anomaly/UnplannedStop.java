@@ -1,0 +1,96 @@
+package dev.tracelane.tools.anomaly;
+
+import dev.tracelane.tools.alert.AlertDraft;
+import dev.tracelane.tools.alert.AlertType;
+import dev.tracelane.tools.alert.Severity;
+import dev.tracelane.tools.geo.PlaceIndex;
+import dev.tracelane.tracking.geo.GreatCircle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A dwell of {@code unplanned-stop} or more within {@code stop-radius-meters} of one spot, away from every known
+ * stop (origin, destination, planned stops). The spot is anchored where the truck first stood; moving away from
+ * it clears the alert. Long stops are refreshed every further 30 minutes.
+ */
+final class UnplannedStop {
+    private static final Duration REFRESH = Duration.ofMinutes(30);
+    private final long shipmentId;
+    private final List<double[]> knownStops;
+    private final MonitorSettings settings;
+    private final PlaceIndex places;
+    private Instant lastTs;
+    private double anchorLat;
+    private double anchorLon;
+    private Instant anchorSince;
+    private Duration reported;
+    private boolean alerting;
+
+    UnplannedStop(long shipmentId, List<double[]> knownStops, MonitorSettings settings, PlaceIndex places,
+                  boolean alerting) {
+        this.shipmentId = shipmentId;
+        this.knownStops = knownStops;
+        this.settings = settings;
+        this.places = places;
+        this.alerting = alerting;
+    }
+
+    Optional<Verdict> observe(Instant ts, double lat, double lon) {
+        if (lastTs != null && !ts.isAfter(lastTs)) {
+            return Optional.empty();
+        }
+        lastTs = ts;
+        if (anchorSince != null && GreatCircle.meters(anchorLat, anchorLon, lat, lon) <= settings.stopRadiusMeters()) {
+            Duration dwell = Duration.between(anchorSince, ts);
+            boolean due = reported == null ? dwell.compareTo(settings.unplannedStop()) >= 0
+                    : dwell.minus(reported).compareTo(REFRESH) >= 0;
+            if (due && !nearKnownStop()) {
+                alerting = true;
+                reported = dwell;
+                return Optional.of(new Verdict.Raise(draft(ts, dwell)));
+            }
+            return Optional.empty();
+        }
+        Optional<Verdict> verdict = Optional.empty();
+        if (alerting) {
+            alerting = false;
+            Map<String, Object> end = new LinkedHashMap<>();
+            end.put("movedAt", ts.toString());
+            end.put("minutesStopped", anchorSince == null ? 0 : Duration.between(anchorSince, ts).toMinutes());
+            verdict = Optional.of(new Verdict.Clear(shipmentId, AlertType.UNPLANNED_STOP, ts, end));
+        }
+        anchorLat = lat;
+        anchorLon = lon;
+        anchorSince = ts;
+        reported = null;
+        return verdict;
+    }
+
+    private boolean nearKnownStop() {
+        for (double[] stop : knownStops) {
+            if (GreatCircle.meters(anchorLat, anchorLon, stop[0], stop[1]) <= settings.knownStopMeters()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private AlertDraft draft(Instant ts, Duration dwell) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("since", anchorSince.toString());
+        evidence.put("minutesStopped", dwell.toMinutes());
+        evidence.put("lat", anchorLat);
+        evidence.put("lon", anchorLon);
+        String where = places.near(anchorLat, anchorLon).map(p -> p.describe()).orElse("");
+        evidence.put("where", where);
+        Severity severity = dwell.compareTo(settings.unplannedStop().multipliedBy(3)) >= 0 ? Severity.CRITICAL
+                : Severity.WARNING;
+        return new AlertDraft(shipmentId, AlertType.UNPLANNED_STOP, severity,
+                "Stopped " + dwell.toMinutes() + " min where no stop was planned, " + where, evidence, anchorSince, ts);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tracelane.tools.alert;
+
+import dev.tracelane.tracking.Api;
+import dev.tracelane.tracking.SocketClient;
+import dev.tracelane.tracking.TestDatabase;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A reefer warms up: readings through the real tracker socket, the detector on event time, the alert in
+ * PostgreSQL, on the REST API, on the live {@code alerts} topic, acknowledged, then resolved when cold again.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AlertFlowTest implements TestDatabase {
+    private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Test
+    void aWarmingReeferRaisesAnAlertThatIsSeenAcknowledgedAndResolved() throws Exception {
+        BlockingHttpClient http = client.toBlocking();
+        Api api = new Api(http);
+        String carrier = api.org("carrier");
+        String trackerId = Api.unique("reefer");
+        String trackerToken = api.tracker(trackerId, carrier);
+        String reference = (String) api.shipment(api.org("shipper"), carrier, trackerId,
+                Map.of("cargo", Map.of("type", "reefer", "tempMin", 2, "tempMax", 8))).get("reference");
+        String coordinator = api.user(carrier, List.of("coordinator"), List.of());
+
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator);
+             SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            live.send("{\"type\":\"subscribe\",\"topics\":[\"alerts\"]}");
+            assertThat(live.next()).contains("\"subscribed\"");
+            for (int minute = 0; minute <= 12; minute++) {
+                read(tracker, minute, minute < 2 ? 5.0 : 9.5);
+            }
+            Map<String, Object> alert = eventually(() -> open(api, coordinator, reference));
+            assertThat(alert).containsEntry("type", "temperature_excursion").containsEntry("status", "open")
+                    .containsEntry("severity", "warning");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> evidence = (Map<String, Object>) alert.get("evidence");
+            assertThat(evidence).containsEntry("worstReading", 9.5)
+                    .containsEntry("since", T0.plusSeconds(120).toString());
+            String frame = live.next();
+            assertThat(frame).contains("\"type\":\"alert\"").contains(reference).contains("temperature_excursion");
+            assertThat((List<?>) api.get("/api/shipments/" + reference, coordinator).get("alerts")).hasSize(1);
+
+            long id = ((Number) alert.get("id")).longValue();
+            Map<String, Object> acked = http.retrieve(Api.auth(HttpRequest.POST("/api/alerts/" + id + "/ack", ""),
+                    coordinator), Argument.mapOf(String.class, Object.class));
+            assertThat(acked).containsEntry("status", "acknowledged").containsKey("acknowledgedBy");
+
+            for (int minute = 13; minute <= 20; minute++) {
+                read(tracker, minute, 5.0);
+            }
+            Map<String, Object> resolved = eventually(() -> api.list("/api/alerts?status=resolved", coordinator)
+                    .stream().filter(a -> reference.equals(a.get("ref"))).findFirst());
+            assertThat(resolved).containsEntry("resolvedBy", "system");
+        }
+    }
+
+    @Test
+    void anotherOrgNeitherSeesNorAcknowledgesTheAlert() throws Exception {
+        BlockingHttpClient http = client.toBlocking();
+        Api api = new Api(http);
+        String carrier = api.org("carrier");
+        String trackerId = Api.unique("reefer");
+        String trackerToken = api.tracker(trackerId, carrier);
+        String reference = (String) api.shipment(api.org("shipper"), carrier, trackerId,
+                Map.of("cargo", Map.of("type", "reefer", "tempMin", 2, "tempMax", 8))).get("reference");
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            for (int minute = 0; minute <= 12; minute++) {
+                read(tracker, minute, 12.0);
+            }
+        }
+        String owner = api.user(carrier, List.of("coordinator"), List.of());
+        long id = ((Number) eventually(() -> open(api, owner, reference)).get("id")).longValue();
+        String stranger = api.user(api.org("carrier"), List.of("coordinator"), List.of());
+        assertThat(api.list("/api/alerts", stranger)).noneMatch(a -> reference.equals(a.get("ref")));
+        assertThatThrownBy(() -> http.exchange(Api.auth(HttpRequest.POST("/api/alerts/" + id + "/ack", ""), stranger)))
+                .isInstanceOfSatisfying(HttpClientResponseException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(404));
+    }
+
+    private static void read(SocketClient tracker, int minute, double celsius) throws Exception {
+        tracker.send("{\"ts\":\"" + T0.plusSeconds(60L * minute) + "\",\"temperature\":" + celsius + "}");
+        assertThat(tracker.next()).contains("\"ack\"");
+    }
+
+    private static Optional<Map<String, Object>> open(Api api, String token, String reference) {
+        return api.list("/api/alerts?status=open", token).stream().filter(a -> reference.equals(a.get("ref")))
+                .findFirst();
+    }
+
+    private static Map<String, Object> eventually(Supplier<Optional<Map<String, Object>>> probe)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<Map<String, Object>> found = probe.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not within 10 s");
+    }
+}

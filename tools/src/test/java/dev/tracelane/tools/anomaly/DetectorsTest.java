@@ -1,0 +1,144 @@
+package dev.tracelane.tools.anomaly;
+
+import dev.tracelane.tools.alert.AlertType;
+import dev.tracelane.tools.alert.Severity;
+import dev.tracelane.tools.geo.PlaceIndex;
+import dev.tracelane.tools.geo.RouteLine;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each detector on hand-made readings, in event time; one behaviour per test. */
+class DetectorsTest {
+    private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+    private static final PlaceIndex PLACES = new PlaceIndex();
+    private final MonitorSettings settings = new MonitorSettings();
+
+    @Test
+    void temperatureOutOfRangeForTheWholePersistenceRaisesOnceAndClearsWhenClearlyBack() {
+        TemperatureExcursion detector = new TemperatureExcursion(1, 2, 8, settings, false);
+        List<Verdict> verdicts = new ArrayList<>();
+        double[] readings = {5, 8.5, 9, 9.2, 9.1, 9.3, 9.4, 9.2, 9.1, 9.0, 9.2, 9.3, 5, 5, 5, 5, 5, 5, 5};
+        for (int minute = 0; minute < readings.length; minute++) {
+            detector.observe(T0.plusSeconds(60L * minute), readings[minute]).ifPresent(verdicts::add);
+        }
+        assertThat(verdicts).hasSize(2);
+        Verdict.Raise raise = (Verdict.Raise) verdicts.get(0);
+        assertThat(raise.draft().type()).isEqualTo(AlertType.TEMPERATURE_EXCURSION);
+        assertThat(raise.draft().since()).isEqualTo(T0.plusSeconds(60));
+        assertThat(raise.draft().evidence()).containsEntry("worstReading", 9.4);
+        assertThat(verdicts.get(1)).isInstanceOf(Verdict.Clear.class);
+    }
+
+    @Test
+    void aShortExcursionDoesNotAlert() {
+        TemperatureExcursion detector = new TemperatureExcursion(1, 2, 8, settings, false);
+        for (int minute = 0; minute < 30; minute++) {
+            double reading = minute % 8 == 0 ? 9 : 5;
+            assertThat(detector.observe(T0.plusSeconds(60L * minute), reading)).isEmpty();
+        }
+    }
+
+    @Test
+    void hoveringAtTheLimitDoesNotFlap() {
+        TemperatureExcursion detector = new TemperatureExcursion(1, 2, 8, settings, false);
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int minute = 0; minute < 15; minute++) {
+            detector.observe(T0.plusSeconds(60L * minute), 8.4).ifPresent(verdicts::add);
+        }
+        for (int minute = 15; minute < 60; minute++) {
+            double reading = minute % 2 == 0 ? 7.9 : 8.1; // in range, but not clearly
+            detector.observe(T0.plusSeconds(60L * minute), reading).ifPresent(verdicts::add);
+        }
+        assertThat(verdicts).hasSize(1).first().isInstanceOf(Verdict.Raise.class);
+    }
+
+    @Test
+    void aLongExcursionEscalatesToCritical() {
+        TemperatureExcursion detector = new TemperatureExcursion(1, 2, 8, settings, false);
+        List<Verdict.Raise> raises = new ArrayList<>();
+        for (int minute = 0; minute <= 35; minute++) {
+            detector.observe(T0.plusSeconds(60L * minute), 9).ifPresent(v -> raises.add((Verdict.Raise) v));
+        }
+        assertThat(raises).extracting(r -> r.draft().severity()).containsExactly(Severity.WARNING, Severity.CRITICAL);
+    }
+
+    /** A straight north-south route along longitude -88, from 41 to 42 degrees. */
+    private final RouteLine route = new RouteLine(List.of(List.of(-88.0, 41.0), List.of(-88.0, 42.0)));
+
+    @Test
+    void leavingTheCorridorForTwoFixesRaisesAndReturningClears() {
+        RouteDeviation detector = new RouteDeviation(1, route, settings, PLACES, false);
+        double[] offsetsMeters = {10, 20, 700, 900, 900, 100, 50};
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < offsetsMeters.length; i++) {
+            double lon = -88.0 + offsetsMeters[i] / (111_320 * Math.cos(Math.toRadians(41.3)));
+            detector.observe(T0.plusSeconds(60L * i), 41.3 + i * 0.005, lon).ifPresent(verdicts::add);
+        }
+        assertThat(verdicts).hasSize(2);
+        assertThat(((Verdict.Raise) verdicts.get(0)).draft().at()).isEqualTo(T0.plusSeconds(180));
+        assertThat(((Verdict.Raise) verdicts.get(0)).draft().evidence()).containsKey("where");
+        assertThat(verdicts.get(1)).isInstanceOf(Verdict.Clear.class);
+    }
+
+    @Test
+    void gpsJitterAtTheCorridorEdgeRaisesNothing() {
+        RouteDeviation detector = new RouteDeviation(1, route, settings, PLACES, false);
+        for (int i = 0; i < 60; i++) {
+            double meters = i % 2 == 0 ? 520 : 480; // one fix out, one in
+            double lon = -88.0 + meters / (111_320 * Math.cos(Math.toRadians(41.3)));
+            assertThat(detector.observe(T0.plusSeconds(60L * i), 41.3, lon)).isEmpty();
+        }
+    }
+
+    @Test
+    void standingTwentyMinutesAwayFromKnownStopsRaisesAndMovingOnClears() {
+        UnplannedStop detector = new UnplannedStop(1, List.of(new double[]{41.0, -88.0}), settings, PLACES, false);
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int minute = 0; minute <= 25; minute++) {
+            detector.observe(T0.plusSeconds(60L * minute), 41.5 + (minute % 3) * 0.0002, -88.0)
+                    .ifPresent(verdicts::add);
+        }
+        detector.observe(T0.plusSeconds(60L * 26), 41.6, -88.0).ifPresent(verdicts::add);
+        assertThat(verdicts).hasSize(2);
+        assertThat(((Verdict.Raise) verdicts.get(0)).draft().since()).isEqualTo(T0);
+        assertThat(verdicts.get(1)).isInstanceOf(Verdict.Clear.class);
+    }
+
+    @Test
+    void standingAtAKnownStopIsNotAnAnomaly() {
+        UnplannedStop detector = new UnplannedStop(1, List.of(new double[]{41.5, -88.0}), settings, PLACES, false);
+        for (int minute = 0; minute <= 90; minute++) {
+            assertThat(detector.observe(T0.plusSeconds(60L * minute), 41.5003, -88.0)).isEmpty();
+        }
+    }
+
+    @Test
+    void aTrackerQuietForMoreThanItsUsualIntervalTimesTheFactorIsSilentAndClearsWhenHeard() {
+        TrackerSilence detector = new TrackerSilence(1, settings, false);
+        for (int i = 0; i < 20; i++) {
+            detector.observe(T0.plusSeconds(60L * i));
+        }
+        Instant last = T0.plusSeconds(60L * 19);
+        assertThat(detector.check(last.plusSeconds(140))).isEmpty();
+        Optional<Verdict> silent = detector.check(last.plusSeconds(160));
+        assertThat(silent).containsInstanceOf(Verdict.Raise.class);
+        assertThat(((Verdict.Raise) silent.orElseThrow()).draft().evidence()).containsEntry("usualIntervalSeconds", 60L);
+        assertThat(detector.observe(last.plusSeconds(600))).containsInstanceOf(Verdict.Clear.class);
+    }
+
+    @Test
+    void aRegularTrackerIsNeverCalledSilent() {
+        TrackerSilence detector = new TrackerSilence(1, settings, false);
+        for (int i = 0; i < 500; i++) {
+            Instant at = T0.plusSeconds(30L * i + (i % 5)); // 30 s with a little jitter
+            detector.observe(at);
+            assertThat(detector.check(at.plusSeconds(29))).isEmpty();
+        }
+    }
+}
