@@ -48,6 +48,9 @@ public class LiveSequencer {
             c.setAutoCommit(false);
             try {
                 try (Statement s = c.createStatement()) {
+                    // No fsync wait: if PostgreSQL loses this transaction in a crash, the outbox rows come back
+                    // and are numbered again in the same order, so subscribers get the same seqs again.
+                    s.execute("SET LOCAL synchronous_commit = off");
                     s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
                 }
                 List<Pending> pending = take(c);
