@@ -1,5 +1,6 @@
 package dev.tracelane.tracking.shipment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -70,11 +71,14 @@ public final class ShipmentModel {
      */
     @Serdeable
     public record Shipment(String reference, String shipper, String carrier, String lane, Place origin,
-                           Place destination, List<Stop> stops, @Nullable LineString plannedRoute,
+                           Place destination, @JsonInclude(JsonInclude.Include.ALWAYS) List<Stop> stops,
+                           @Nullable LineString plannedRoute,
                            @Nullable OffsetDateTime plannedDeparture, @Nullable Window promisedArrival,
                            @Nullable Cargo cargo, @Nullable String tracker, String status,
                            @Nullable Position lastPosition, @Nullable OffsetDateTime departedAt,
-                           @Nullable OffsetDateTime deliveredAt, @Nullable Object eta, List<Object> alerts) {
+                           @Nullable OffsetDateTime deliveredAt,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Object eta,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) List<Object> alerts) {
 
         public Shipment withAlerts(List<?> active) {
             return new Shipment(reference, shipper, carrier, lane, origin, destination, stops, plannedRoute,

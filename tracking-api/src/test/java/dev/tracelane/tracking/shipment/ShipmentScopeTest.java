@@ -83,7 +83,8 @@ class ShipmentScopeTest implements TestDatabase {
         String token = api.user(shipperOne, List.of("customer"), List.of(shippedByOneCarriedByOne));
         assertThat(refs(api.list("/api/shipments", token))).containsExactly(shippedByOneCarriedByOne);
         assertThat(api.get("/api/shipments/" + shippedByOneCarriedByOne, token))
-                .containsEntry("reference", shippedByOneCarriedByOne).containsEntry("status", "planned");
+                .containsEntry("reference", shippedByOneCarriedByOne).containsEntry("status", "planned")
+                .containsEntry("alerts", List.of()).containsEntry("eta", null);
         assertNotFound("/api/shipments/" + shippedByOneCarriedByTwo, token);
         assertNotFound("/api/shipments/" + shippedByOneCarriedByTwo + "/track", token);
     }
