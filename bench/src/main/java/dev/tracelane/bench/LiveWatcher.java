@@ -8,6 +8,7 @@ import java.net.http.WebSocket;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,11 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * One dashboard socket on {@code /ws/live} following one topic. For every update it records commit-to-here
  * latency as now minus the reading's {@code ts} (the trackers stamp readings with the wall clock as they send,
  * so this includes the ingest commit). A batch frame is timed by its first, oldest, message: the worst case of
- * the frame. A slow watcher reads its first frame and then stops reading.
+ * the frame. A slow watcher stops reading after its first frame for longer than the server's stall limit, then
+ * reads on, so it can see how the server closed it (a reader that never reads never sees the close frame).
  */
 final class LiveWatcher implements WebSocket.Listener {
+    private static final long SLOW_PAUSE_SECONDS = 30;
     private final Recorder latency;
     private final boolean slow;
+    private boolean paused;
     private final StringBuilder partial = new StringBuilder();
     final AtomicLong frames = new AtomicLong();
     final AtomicInteger closeCode = new AtomicInteger();
@@ -49,16 +53,20 @@ final class LiveWatcher implements WebSocket.Listener {
             long now = System.currentTimeMillis();
             String frame = partial.toString();
             partial.setLength(0);
-            int ts = frame.indexOf("\"ts\":\"");
-            if (ts >= 0) {
+            int key = frame.indexOf("\"ts\":");
+            if (key >= 0) {
                 frames.incrementAndGet();
                 if (measuring) {
-                    Instant at = Instant.parse(frame.substring(ts + 6, frame.indexOf('"', ts + 6)));
+                    int open = frame.indexOf('"', key + 5); // the stored JSON may have a space after the colon
+                    Instant at = Instant.parse(frame.substring(open + 1, frame.indexOf('"', open + 1)));
                     latency.recordValue(Math.max(0, now - at.toEpochMilli()));
                 }
             }
-            if (slow && frames.get() > 0) {
-                return null; // never asks for more: the server sees a reader that stopped
+            if (slow && !paused && frames.get() > 0) {
+                paused = true;
+                CompletableFuture.delayedExecutor(SLOW_PAUSE_SECONDS, TimeUnit.SECONDS)
+                        .execute(() -> webSocket.request(Long.MAX_VALUE));
+                return null;
             }
         }
         webSocket.request(1);
