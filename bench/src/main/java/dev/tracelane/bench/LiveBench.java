@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LiveBench {
     private static final int OPENING_AT_ONCE = 200;
+    private static final int SOCKET_CLIENTS = 4;
 
     private LiveBench() {
     }
@@ -37,6 +38,11 @@ public final class LiveBench {
         }
         ExecutorService io = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(io).build();
+        // each JDK HttpClient reads all its sockets on one selector thread: spread the dashboards over a few
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < SOCKET_CLIENTS; i++) {
+            clients.add(HttpClient.newBuilder().executor(io).build());
+        }
         AdminApi admin = AdminApi.login(http, o.url(), o.adminPassword());
         String run = "live-" + Long.toString(System.currentTimeMillis(), 36);
         String shipper = run + "-s";
@@ -50,13 +56,15 @@ public final class LiveBench {
         Recorder shipmentLatency = new Recorder(3);
         Recorder fleetLatency = new Recorder(3);
         List<LiveWatcher> followers = open(o.followers(),
-                i -> LiveWatcher.open(http, o.url(), token, "shipment:" + references.get(i % references.size()),
+                i -> LiveWatcher.open(clients.get(i % SOCKET_CLIENTS), o.url(), token,
+                        "shipment:" + references.get(i % references.size()),
                         shipmentLatency, false));
-        List<LiveWatcher> fleet = open(o.fleet(), i -> LiveWatcher.open(http, o.url(), token, "fleet", fleetLatency,
-                false));
+        List<LiveWatcher> fleet = open(o.fleet(), i -> LiveWatcher.open(clients.get(i % SOCKET_CLIENTS), o.url(), token,
+                "fleet", fleetLatency, false));
         List<LiveWatcher> slow = open(o.slow(), i -> LiveWatcher.open(http, o.url(), token, "fleet", new Recorder(3),
                 true));
-        List<LiveTracker> trucks = open(o.shipments(), i -> LiveTracker.open(http, o.url(), trackers.get(i).token(),
+        List<LiveTracker> trucks = open(o.shipments(), i -> LiveTracker.open(clients.get(i % SOCKET_CLIENTS), o.url(),
+                trackers.get(i).token(),
                 30 + (i % 100) * 0.1, -100 + (i / 100) * 0.1));
         System.err.printf("open: %d trackers, %d followers, %d fleet, %d slow%n", trucks.size(), followers.size(),
                 fleet.size(), slow.size());
@@ -86,9 +94,9 @@ public final class LiveBench {
                 "  %.2f frames/s per dashboard", fleet.isEmpty() ? 0 : fleetFrames / (double) fleet.size()
                         / o.durationSeconds()));
         System.out.println("  slow dashboards  closed with " + slow.stream().map(w -> w.closeCode.get()).toList());
-        System.out.println("  followers closed " + followers.stream().filter(w -> w.closeCode.get() != 0).count()
-                + ", fleet closed " + fleet.stream().filter(w -> w.closeCode.get() != 0).count()
-                + ", readings skipped by the generator " + trucks.stream().mapToLong(LiveTracker::skipped).sum());
+        System.out.println("  closed by the server (code=count): followers " + closeCodes(followers) + ", fleet "
+                + closeCodes(fleet) + "; readings skipped by the generator "
+                + trucks.stream().mapToLong(LiveTracker::skipped).sum());
         System.exit(0);
     }
 
@@ -132,6 +140,11 @@ public final class LiveBench {
             wave.forEach(f -> opened.add(f.join()));
         }
         return opened;
+    }
+
+    private static java.util.Map<Integer, Long> closeCodes(List<LiveWatcher> watchers) {
+        return watchers.stream().filter(w -> w.closeCode.get() != 0).collect(java.util.stream.Collectors.groupingBy(
+                w -> w.closeCode.get(), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
     }
 
     private static String summary(Histogram h) {
