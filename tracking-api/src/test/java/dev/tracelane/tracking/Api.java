@@ -71,6 +71,16 @@ public final class Api {
                 Argument.mapOf(String.class, Object.class));
     }
 
+    /** A registered tracker: its device identifier and token. */
+    public record Tracker(String id, String token) {
+    }
+
+    /** A tracker of a new carrier org of its own. */
+    public Tracker newTracker() {
+        String id = unique("trk");
+        return new Tracker(id, tracker(id, org("carrier")));
+    }
+
     /** A shipment with its own carrier, tracker and a coordinator of that carrier to watch it. */
     public record TrackedShipment(String carrier, String trackerToken, String reference, String coordinatorToken) {
     }

@@ -43,15 +43,12 @@ class AlertFlowTest implements TestDatabase {
     void aWarmingReeferRaisesAnAlertThatIsSeenAcknowledgedAndResolved() throws Exception {
         BlockingHttpClient http = client.toBlocking();
         Api api = new Api(http);
-        String carrier = api.org("carrier");
-        String trackerId = Api.unique("reefer");
-        String trackerToken = api.tracker(trackerId, carrier);
-        String reference = (String) api.shipment(api.org("shipper"), carrier, trackerId,
-                Map.of("cargo", Map.of("type", "reefer", "tempMin", 2, "tempMax", 8))).get("reference");
-        String coordinator = api.user(carrier, List.of("coordinator"), List.of());
+        Reefer reefer = reefer(api);
+        String reference = reefer.reference();
+        String coordinator = reefer.coordinator();
 
         try (SocketClient live = SocketClient.live(server.getPort(), coordinator);
-             SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+             SocketClient tracker = SocketClient.tracker(server.getPort(), reefer.trackerToken())) {
             live.send("{\"type\":\"subscribe\",\"topics\":[\"alerts\"]}");
             assertThat(live.next()).contains("\"subscribed\"");
             for (int minute = 0; minute <= 12; minute++) {
@@ -86,23 +83,32 @@ class AlertFlowTest implements TestDatabase {
     void anotherOrgNeitherSeesNorAcknowledgesTheAlert() throws Exception {
         BlockingHttpClient http = client.toBlocking();
         Api api = new Api(http);
-        String carrier = api.org("carrier");
-        String trackerId = Api.unique("reefer");
-        String trackerToken = api.tracker(trackerId, carrier);
-        String reference = (String) api.shipment(api.org("shipper"), carrier, trackerId,
-                Map.of("cargo", Map.of("type", "reefer", "tempMin", 2, "tempMax", 8))).get("reference");
-        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+        Reefer reefer = reefer(api);
+        String reference = reefer.reference();
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), reefer.trackerToken())) {
             for (int minute = 0; minute <= 12; minute++) {
                 read(tracker, minute, 12.0);
             }
         }
-        String owner = api.user(carrier, List.of("coordinator"), List.of());
-        long id = ((Number) eventually(() -> open(api, owner, reference)).get("id")).longValue();
+        long id = ((Number) eventually(() -> open(api, reefer.coordinator(), reference)).get("id")).longValue();
         String stranger = api.user(api.org("carrier"), List.of("coordinator"), List.of());
         assertThat(api.list("/api/alerts", stranger)).noneMatch(a -> reference.equals(a.get("ref")));
         assertThatThrownBy(() -> http.exchange(Api.auth(HttpRequest.POST("/api/alerts/" + id + "/ack", ""), stranger)))
                 .isInstanceOfSatisfying(HttpClientResponseException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(404));
+    }
+
+    /** A 2-8 °C reefer shipment of a new carrier, with its tracker and a coordinator watching it. */
+    private record Reefer(String reference, String trackerToken, String coordinator) {
+    }
+
+    private static Reefer reefer(Api api) {
+        String carrier = api.org("carrier");
+        String trackerId = Api.unique("reefer");
+        String trackerToken = api.tracker(trackerId, carrier);
+        String reference = (String) api.shipment(api.org("shipper"), carrier, trackerId,
+                Map.of("cargo", Map.of("type", "reefer", "tempMin", 2, "tempMax", 8))).get("reference");
+        return new Reefer(reference, trackerToken, api.user(carrier, List.of("coordinator"), List.of()));
     }
 
     private static void read(SocketClient tracker, int minute, double celsius) throws Exception {

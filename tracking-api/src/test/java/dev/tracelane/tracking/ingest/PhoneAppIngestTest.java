@@ -1,6 +1,7 @@
 package dev.tracelane.tracking.ingest;
 
 import dev.tracelane.tracking.Api;
+import dev.tracelane.tracking.StoredEvents;
 import dev.tracelane.tracking.TestDatabase;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -44,9 +45,9 @@ class PhoneAppIngestTest implements TestDatabase {
 
     @BeforeEach
     void registerTracker() {
-        Api api = new Api(client.toBlocking());
-        trackerId = Api.unique("phone");
-        token = api.tracker(trackerId, api.org("carrier"));
+        Api.Tracker tracker = new Api(client.toBlocking()).newTracker();
+        trackerId = tracker.id();
+        token = tracker.token();
     }
 
     @Test
@@ -137,7 +138,7 @@ class PhoneAppIngestTest implements TestDatabase {
     void ownTracksNonLocationMessagesAreAnsweredAndNotStored() throws Exception {
         HttpResponse<String> response = send(ownTracks("{\"_type\":\"lwt\",\"tst\":1795428900}", trackerId, token));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(count()).isZero();
+        assertThat(new StoredEvents(dataSource, trackerId).count()).isZero();
     }
 
     @Test
@@ -152,7 +153,7 @@ class PhoneAppIngestTest implements TestDatabase {
         String body = "{\"_type\":\"location\",\"lat\":1,\"lon\":2,\"tst\":1795428900}";
         assertThat(send(ownTracks(body, trackerId, token)).statusCode()).isEqualTo(200);
         assertThat(send(ownTracks(body, trackerId, token)).statusCode()).isEqualTo(200);
-        assertThat(count()).isEqualTo(1);
+        assertThat(new StoredEvents(dataSource, trackerId).count()).isEqualTo(1);
     }
 
     private static HttpRequest.Builder ownTracks(String body, String user, String password) {
@@ -188,17 +189,6 @@ class PhoneAppIngestTest implements TestDatabase {
                     row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
                 }
                 return row;
-            }
-        }
-    }
-
-    private int count() throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tracking_events WHERE tracker_id = ?")) {
-            ps.setString(1, trackerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
             }
         }
     }

@@ -45,7 +45,7 @@ class TrackerLimitsTest implements TestDatabase {
     @BeforeEach
     void registerTracker() {
         api = new Api(client.toBlocking());
-        token = api.tracker(Api.unique("trk"), api.org("carrier"));
+        token = api.newTracker().token();
     }
 
     @Test
@@ -70,7 +70,7 @@ class TrackerLimitsTest implements TestDatabase {
 
     @Test
     void aFloodingTrackerIsClosedWith1008WhileAnotherKeepsBeingServed() throws Exception {
-        String otherToken = api.tracker(Api.unique("trk"), api.org("carrier"));
+        String otherToken = api.newTracker().token();
         try (SocketClient flooder = SocketClient.tracker(server.getPort(), token);
              SocketClient other = SocketClient.tracker(server.getPort(), otherToken)) {
             for (int i = 0; i < 10; i++) {

@@ -3,6 +3,7 @@ package dev.tracelane.tracking.ingest;
 import dev.tracelane.tracking.Api;
 import dev.tracelane.tracking.TestDatabase;
 import dev.tracelane.tracking.SocketClient;
+import dev.tracelane.tracking.StoredEvents;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -19,9 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -46,12 +44,14 @@ class TrackerSocketTest implements TestDatabase {
 
     private String trackerId;
     private String token;
+    private StoredEvents stored;
 
     @BeforeEach
     void registerTracker() {
-        Api api = new Api(client.toBlocking());
-        trackerId = Api.unique("trk");
-        token = api.tracker(trackerId, api.org("carrier"));
+        Api.Tracker tracker = new Api(client.toBlocking()).newTracker();
+        trackerId = tracker.id();
+        token = tracker.token();
+        stored = new StoredEvents(dataSource, trackerId);
     }
 
     @Test
@@ -60,7 +60,7 @@ class TrackerSocketTest implements TestDatabase {
             tracker.send("{\"id\":\"c-1\"," + TS + ",\"lat\":41.8781,\"lon\":-87.6298,\"speed\":22.4}");
             Map<String, Object> ack = frame(tracker.next());
             assertThat(ack).containsEntry("type", "ack").containsEntry("ids", List.of("c-1"));
-            assertThat(storedCount("c-1")).isEqualTo(1);
+            assertThat(stored.count("c-1")).isEqualTo(1);
         }
     }
 
@@ -72,7 +72,7 @@ class TrackerSocketTest implements TestDatabase {
             assertThat(frame(tracker.next())).containsEntry("ids", List.of("c-2"));
             tracker.send("[" + event + "," + event + "]");
             assertThat(frame(tracker.next())).containsEntry("type", "ack");
-            assertThat(storedCount("c-2")).isEqualTo(1);
+            assertThat(stored.count("c-2")).isEqualTo(1);
         }
     }
 
@@ -83,7 +83,7 @@ class TrackerSocketTest implements TestDatabase {
             assertThat(frame(tracker.next())).containsEntry("ts", List.of("2026-11-23T10:15:00Z"));
             tracker.send("{\"ts\":1795428900000,\"temperature\":4.2}");
             assertThat(frame(tracker.next())).containsEntry("type", "ack");
-            assertThat(storedCount("")).isEqualTo(1);
+            assertThat(stored.count("")).isEqualTo(1);
         }
     }
 
@@ -97,8 +97,8 @@ class TrackerSocketTest implements TestDatabase {
             assertThat(error).containsEntry("type", "error").containsEntry("id", "b-1")
                     .containsEntry("code", "invalid_lat");
             assertThat(frame(tracker.next())).containsEntry("ids", List.of("g-1", "g-2"));
-            assertThat(storedCount("g-1") + storedCount("g-2")).isEqualTo(2);
-            assertThat(storedCount("b-1")).isZero();
+            assertThat(stored.count("g-1") + stored.count("g-2")).isEqualTo(2);
+            assertThat(stored.count("b-1")).isZero();
         }
     }
 
@@ -185,18 +185,5 @@ class TrackerSocketTest implements TestDatabase {
 
     private Map<String, Object> frame(String text) throws Exception {
         return json.readValue(text, Argument.mapOf(String.class, Object.class));
-    }
-
-    private int storedCount(String clientId) throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT count(*) FROM tracking_events WHERE tracker_id = ? AND client_id = ?")) {
-            ps.setString(1, trackerId);
-            ps.setString(2, clientId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
     }
 }

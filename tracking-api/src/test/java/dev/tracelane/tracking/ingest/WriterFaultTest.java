@@ -1,6 +1,7 @@
 package dev.tracelane.tracking.ingest;
 
 import dev.tracelane.tracking.Api;
+import dev.tracelane.tracking.StoredEvents;
 import dev.tracelane.tracking.TestDatabase;
 import dev.tracelane.tracking.SocketClient;
 import io.micronaut.core.type.Argument;
@@ -20,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -72,9 +72,9 @@ class WriterFaultTest implements TestDatabase {
     void registerTracker() {
         for (int attempt = 1; ; attempt++) {
             try {
-                Api api = new Api(client.toBlocking());
-                trackerId = Api.unique("trk");
-                token = api.tracker(trackerId, api.org("carrier"));
+                Api.Tracker tracker = new Api(client.toBlocking()).newTracker();
+                trackerId = tracker.id();
+                token = tracker.token();
                 return;
             } catch (RuntimeException e) {
                 if (attempt == 5) {
@@ -220,18 +220,8 @@ class WriterFaultTest implements TestDatabase {
     }
 
     private Set<String> storedIds() throws Exception {
-        Set<String> ids = new HashSet<>();
-        List<String> all = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT client_id FROM tracking_events WHERE tracker_id = ?")) {
-            ps.setString(1, trackerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    all.add(rs.getString(1));
-                    ids.add(rs.getString(1));
-                }
-            }
-        }
+        List<String> all = new StoredEvents(dataSource, trackerId).clientIds();
+        Set<String> ids = new HashSet<>(all);
         assertThat(all).as("no event stored twice").hasSameSizeAs(ids);
         return ids;
     }
