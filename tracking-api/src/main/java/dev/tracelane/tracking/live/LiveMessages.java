@@ -16,7 +16,7 @@ import java.util.OptionalLong;
 @Singleton
 public class LiveMessages {
     private static final String COLUMNS = """
-            id, topic, seq, shipment_id, reference, shipper_id, carrier_id, kind, data::text, created_at""";
+            id, topic, seq, shipment_id, reference, shipper_id, carrier_id, kind, data, created_at""";
     private final DataSource dataSource;
 
     public LiveMessages(DataSource dataSource) {

@@ -76,7 +76,7 @@ public class LiveOutbox implements CommitParticipant {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO live_outbox (topic, shipment_id, kind, data)
-                SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::jsonb[])""")) {
+                SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[])""")) {
             ps.setArray(1, c.createArrayOf("text", topics));
             ps.setArray(2, c.createArrayOf("bigint", shipments));
             ps.setArray(3, c.createArrayOf("text", kinds));

@@ -71,7 +71,7 @@ public class LiveSequencer {
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH taken AS (
                     DELETE FROM live_outbox WHERE id IN (SELECT id FROM live_outbox ORDER BY id LIMIT ?)
-                    RETURNING id, topic, shipment_id, kind, data::text)
+                    RETURNING id, topic, shipment_id, kind, data)
                 SELECT topic, shipment_id, kind, data FROM taken ORDER BY id""")) {
             ps.setInt(1, BATCH);
             try (ResultSet rs = ps.executeQuery()) {
@@ -102,7 +102,7 @@ public class LiveSequencer {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO live_messages (topic, seq, shipment_id, reference, shipper_id, carrier_id, kind, data)
-                SELECT u.topic, u.seq, u.shipment_id, s.reference, s.shipper_id, s.carrier_id, u.kind, u.data::jsonb
+                SELECT u.topic, u.seq, u.shipment_id, s.reference, s.shipper_id, s.carrier_id, u.kind, u.data
                   FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])
                        WITH ORDINALITY AS u(topic, seq, shipment_id, kind, data, n)
                   LEFT JOIN shipments s ON s.id = u.shipment_id

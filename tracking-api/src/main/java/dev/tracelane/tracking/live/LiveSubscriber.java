@@ -1,6 +1,8 @@
 package dev.tracelane.tracking.live;
 
 import dev.tracelane.tracking.shipment.Scope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 /**
  * One dashboard connection. Messages wait in a bounded queue; a newer position of a shipment replaces the one
@@ -20,16 +23,18 @@ import java.util.concurrent.Executor;
  */
 final class LiveSubscriber {
     static final int SLOW_CONSUMER = 4008;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSubscriber.class);
 
     private final Scope scope;
     private final LiveTransport transport;
     private final LiveLimits limits;
     private final Executor resume;
+    private final LongSupplier nanoTime;
     private final Map<String, Subscription> subscriptions = new HashMap<>();
     private final LinkedHashMap<Object, Queued> direct = new LinkedHashMap<>();
     private final LinkedHashMap<Object, Queued> batched = new LinkedHashMap<>();
     private int inFlight;
-    private long lastProgressNanos = System.nanoTime();
+    private long lastProgressNanos;
     private boolean draining;
     private boolean closed;
 
@@ -51,14 +56,17 @@ final class LiveSubscriber {
     }
 
     /**
-     * @param resume where sending continues after a write completes: never on the completing (event loop)
-     *               thread, whose own writes would overtake frames it still has queued
+     * @param resume   where sending continues after a write completes: never on the completing (event loop)
+     *                 thread, whose own writes would overtake frames it still has queued
+     * @param nanoTime the clock stalls are measured by
      */
-    LiveSubscriber(Scope scope, LiveTransport transport, LiveLimits limits, Executor resume) {
+    LiveSubscriber(Scope scope, LiveTransport transport, LiveLimits limits, Executor resume, LongSupplier nanoTime) {
         this.scope = scope;
         this.transport = transport;
         this.limits = limits;
         this.resume = resume;
+        this.nanoTime = nanoTime;
+        this.lastProgressNanos = nanoTime.getAsLong();
     }
 
     Scope scope() {
@@ -123,6 +131,7 @@ final class LiveSubscriber {
             return;
         }
         s.lastSeq = m.seq();
+        startStallClockIfIdle();
         LinkedHashMap<Object, Queued> queue = Topics.isBatched(m.topic()) ? batched : direct;
         Object key = conflate && m.conflatable() ? m.topic() + "#" + m.shipmentId() : m.id();
         queue.remove(key);
@@ -152,6 +161,8 @@ final class LiveSubscriber {
     synchronized void checkStall(long nowNanos) {
         boolean waiting = inFlight > 0 || !direct.isEmpty() || !batched.isEmpty();
         if (!closed && waiting && nowNanos - lastProgressNanos > limits.maxStall().toNanos()) {
+            LOG.debug("closing a stalled subscriber: {} unwritten, {} queued, {} batched, {} ms without progress",
+                    inFlight, direct.size(), batched.size(), (nowNanos - lastProgressNanos) / 1_000_000);
             close(SLOW_CONSUMER, "consumer too slow: nothing written for " + limits.maxStall().toSeconds() + " s");
         }
     }
@@ -195,14 +206,22 @@ final class LiveSubscriber {
         }
     }
 
+    /** A reader is only stalled once it has something to read: the clock starts when it stops being idle. */
+    private void startStallClockIfIdle() {
+        if (inFlight == 0 && direct.isEmpty() && batched.isEmpty()) {
+            lastProgressNanos = nanoTime.getAsLong();
+        }
+    }
+
     private void send(String frame, long seq) {
+        startStallClockIfIdle();
         inFlight++;
         transport.send(frame, seq).whenComplete((ok, failure) -> written(failure));
     }
 
     private synchronized void written(Throwable failure) {
         inFlight--;
-        lastProgressNanos = System.nanoTime();
+        lastProgressNanos = nanoTime.getAsLong();
         if (failure != null) {
             close(1011, "write failed");
         } else if (!direct.isEmpty()) {

@@ -31,7 +31,7 @@ public class LiveSubscriptions {
     }
 
     LiveSubscriber open(Scope scope, LiveTransport transport) {
-        LiveSubscriber subscriber = new LiveSubscriber(scope, transport, limits, hub.resumeExecutor());
+        LiveSubscriber subscriber = new LiveSubscriber(scope, transport, limits, hub.resumeExecutor(), System::nanoTime);
         hub.add(subscriber);
         return subscriber;
     }

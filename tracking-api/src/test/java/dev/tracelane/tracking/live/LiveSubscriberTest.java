@@ -21,7 +21,9 @@ class LiveSubscriberTest {
 
     private final ManualTransport transport = new ManualTransport();
     private final LiveLimits limits = limits();
-    private final LiveSubscriber subscriber = new LiveSubscriber(CARRIER, transport, limits, Runnable::run);
+    private long nanos;
+    private final LiveSubscriber subscriber = new LiveSubscriber(CARRIER, transport, limits, Runnable::run,
+            () -> nanos);
     private long nextId = 1;
 
     @Test
@@ -64,8 +66,19 @@ class LiveSubscriberTest {
     void aReaderThatWritesNothingForTooLongIsClosedWith4008() {
         follow("s:1");
         subscriber.offer(position("s:1", 1, 1));
-        subscriber.checkStall(System.nanoTime() + Duration.ofSeconds(3).toNanos());
+        nanos += Duration.ofSeconds(3).toNanos();
+        subscriber.checkStall(nanos);
         assertThat(transport.closedWith).isEqualTo(LiveSubscriber.SLOW_CONSUMER);
+    }
+
+    @Test
+    void aLongQuietSpellBeforeTheFirstFrameIsNotAStall() {
+        follow("s:1");
+        nanos += Duration.ofMinutes(5).toNanos(); // nothing to send for five minutes
+        subscriber.offer(position("s:1", 1, 1));
+        nanos += Duration.ofMillis(250).toNanos();
+        subscriber.checkStall(nanos);
+        assertThat(transport.closedWith).isNull();
     }
 
     @Test
