@@ -1,4 +1,5 @@
--- Alerts raised by the detectors in tools/ (migrations share one version sequence across modules).
+-- Alerts raised by the detectors in tools/. All migrations live here: one module owns the schema, so every
+-- module's tests see the same history.
 CREATE TABLE alerts (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     shipment_id      bigint NOT NULL REFERENCES shipments(id) ON DELETE CASCADE,
