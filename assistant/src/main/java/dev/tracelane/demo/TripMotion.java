@@ -78,11 +78,8 @@ final class TripMotion {
         }
         boolean moving = t > 0 && t < leg.t1() && leg.speed() > 0;
         int i = segmentAt(distance);
-        LatLon a = trip.route().get(i);
-        LatLon b = trip.route().get(Math.min(i + 1, trip.route().size() - 1));
-        double segment = cumulative[Math.min(i + 1, cumulative.length - 1)] - cumulative[i];
-        double heading = a.bearingTo(b);
-        LatLon position = segment == 0 ? a : a.towards(b, (distance - cumulative[i]) / segment);
+        double heading = trip.route().get(i).bearingTo(trip.route().get(Math.min(i + 1, trip.route().size() - 1)));
+        LatLon position = pointAt(distance);
         if (trip.scenario() == Scenario.LEAVES_ROUTE) {
             double from = 0.30 * total;
             double to = 0.42 * total;
@@ -175,6 +172,9 @@ final class TripMotion {
 
     private LatLon pointAt(double distance) {
         int i = segmentAt(distance);
-        return trip.route().get(i);
+        int j = Math.min(i + 1, trip.route().size() - 1);
+        double segment = cumulative[j] - cumulative[i];
+        return segment == 0 ? trip.route().get(i)
+                : trip.route().get(i).towards(trip.route().get(j), (distance - cumulative[i]) / segment);
     }
 }

@@ -42,6 +42,14 @@ class TripMotionTest {
     }
 
     @Test
+    void aTruckRestsAtThePlannedStopsItsShipmentLists() {
+        TripMotion motion = motion("Chicago IL", "Dallas TX", Scenario.NORMAL);
+        LatLon stop = motion.restStops().get(0);
+        TripMotion.Sample resting = motion.at(DEPARTURE.plus(Trip.DRIVE_BEFORE_REST).plusSeconds(600)).orElseThrow();
+        assertThat(new LatLon(resting.lat(), resting.lon()).metersTo(stop)).isLessThan(50);
+    }
+
+    @Test
     void theSilentTrackerStopsReportingPartWay() {
         TripMotion motion = motion("Chicago IL", "Dallas TX", Scenario.GOES_SILENT);
         Instant middle = DEPARTURE.plus(motion.plannedDuration().dividedBy(2));
