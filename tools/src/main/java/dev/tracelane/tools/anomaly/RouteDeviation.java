@@ -24,7 +24,6 @@ final class RouteDeviation {
     private final RouteLine route;
     private final MonitorSettings settings;
     private final PlaceIndex places;
-    private Instant lastTs;
     private Instant offSince;
     private int offFixes;
     private int backFixes;
@@ -40,10 +39,6 @@ final class RouteDeviation {
     }
 
     Optional<Verdict> observe(Instant ts, double lat, double lon) {
-        if (lastTs != null && !ts.isAfter(lastTs)) {
-            return Optional.empty();
-        }
-        lastTs = ts;
         double off = route.project(lat, lon).crossTrackMeters();
         if (off > settings.corridorMeters()) {
             backFixes = 0;

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The detectors of one shipment, fed its readings in event-time order. Detectors that do not apply (no cargo
- * range, no planned route) are simply absent.
+ * The detectors of one shipment, fed its readings in event-time order: a reading older than one already seen
+ * (a late or replayed one) is stored but judged by no detector. Detectors that do not apply (no cargo range,
+ * no planned route) are simply absent.
  */
 final class ShipmentMonitor {
     private final TemperatureExcursion temperature;
@@ -19,6 +20,7 @@ final class ShipmentMonitor {
     private final UnplannedStop stop;
     private final TrackerSilence silence;
     private boolean finished;
+    private Instant lastTs;
 
     ShipmentMonitor(ShipmentPlan plan, Set<AlertType> active, MonitorSettings settings, PlaceIndex places) {
         long id = plan.shipmentId();
@@ -33,6 +35,10 @@ final class ShipmentMonitor {
     }
 
     List<Verdict> observe(TrackingEvent e) {
+        if (lastTs != null && !e.ts().isAfter(lastTs)) {
+            return List.of();
+        }
+        lastTs = e.ts();
         List<Verdict> verdicts = new ArrayList<>(1);
         silence.observe(e.ts()).ifPresent(verdicts::add);
         if (temperature != null && e.temperature() != null) {

@@ -42,9 +42,6 @@ final class TemperatureExcursion {
     }
 
     Optional<Verdict> observe(Instant ts, double celsius) {
-        if (lastTs != null && !ts.isAfter(lastTs)) {
-            return Optional.empty();
-        }
         if (lastOut && lastTs != null) {
             outTotal = outTotal.plus(Duration.between(lastTs, ts));
         }

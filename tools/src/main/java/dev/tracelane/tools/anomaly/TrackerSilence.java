@@ -33,9 +33,6 @@ final class TrackerSilence {
 
     /** A reading arrived: learn from the gap, and clear a silence it ends. */
     Optional<Verdict> observe(Instant ts) {
-        if (lastTs != null && !ts.isAfter(lastTs)) {
-            return Optional.empty();
-        }
         Optional<Verdict> verdict = Optional.empty();
         if (lastTs != null) {
             double gap = Duration.between(lastTs, ts).toMillis() / 1000.0;

@@ -24,7 +24,6 @@ final class UnplannedStop {
     private final List<double[]> knownStops;
     private final MonitorSettings settings;
     private final PlaceIndex places;
-    private Instant lastTs;
     private double anchorLat;
     private double anchorLon;
     private Instant anchorSince;
@@ -41,10 +40,6 @@ final class UnplannedStop {
     }
 
     Optional<Verdict> observe(Instant ts, double lat, double lon) {
-        if (lastTs != null && !ts.isAfter(lastTs)) {
-            return Optional.empty();
-        }
-        lastTs = ts;
         if (anchorSince != null && GreatCircle.meters(anchorLat, anchorLon, lat, lon) <= settings.stopRadiusMeters()) {
             Duration dwell = Duration.between(anchorSince, ts);
             boolean due = reported == null ? dwell.compareTo(settings.unplannedStop()) >= 0
