@@ -4,37 +4,34 @@ import dev.tracelane.tracking.identity.Claims;
 import dev.tracelane.tracking.identity.Roles;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.AuthenticationFetcher;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Authenticates devices on the ingest paths by their token: {@code ?token=}, {@code Authorization: Bearer}, or
  * HTTP Basic as OwnTracks sends it (user = tracker id, password = token). The result has the single role
  * {@code tracker}, so no user endpoint admits it.
+ * <p>
+ * The lookup answers on the calling (event loop) thread, from memory after a device's first connection: when it
+ * answered on another thread, Micronaut finished the WebSocket upgrade there and a frame sent right after the
+ * handshake could reach the HTTP handler and be dropped (about 1 in 75 connections).
  */
 @Singleton
 public class DeviceAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
     private static final List<String> DEVICE_PATHS = List.of("/ws/trackers", "/ingest/");
-    private final Trackers trackers;
-    private final Scheduler blocking;
+    private final DeviceTokens tokens;
 
-    public DeviceAuthenticationFetcher(Trackers trackers, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.trackers = trackers;
-        this.blocking = Schedulers.fromExecutorService(blocking);
+    public DeviceAuthenticationFetcher(DeviceTokens tokens) {
+        this.tokens = tokens;
     }
 
     @Override
@@ -47,11 +44,9 @@ public class DeviceAuthenticationFetcher implements AuthenticationFetcher<HttpRe
         if (credentials.isEmpty()) {
             return Mono.empty();
         }
-        return Mono.fromCallable(() -> trackers.authenticate(credentials.get().token())
-                        .filter(credentials.get()::namesTracker)
-                        .map(DeviceAuthenticationFetcher::asAuthentication)
-                        .orElse(null))
-                .subscribeOn(blocking);
+        return Mono.justOrEmpty(tokens.trackerOf(credentials.get().token())
+                .filter(credentials.get()::namesTracker)
+                .map(DeviceAuthenticationFetcher::asAuthentication));
     }
 
     private static Authentication asAuthentication(String trackerId) {

@@ -163,6 +163,17 @@ class TrackerSocketTest implements TestDatabase {
         }
     }
 
+    /** The upgrade used to race the first frame into the HTTP handler, about once in 75 connections. */
+    @Test
+    void aFrameSentRightAfterTheHandshakeIsNeverLost() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
+                tracker.send("{\"id\":\"h-" + i + "\"," + TS + ",\"lat\":1,\"lon\":2}");
+                assertThat(tracker.next(3_000)).as("answer to the first frame of connection " + i).isNotNull();
+            }
+        }
+    }
+
     @Test
     void aSocketWithoutAValidTokenIsRefusedWith401() {
         assertThatThrownBy(() -> SocketClient.tracker(server.getPort(), "not-a-token"))
