@@ -4,10 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** A WebSocket from the JDK's client, as a tracker or a dashboard: what it receives queues up for the test. */
 public final class SocketClient implements AutoCloseable {
@@ -45,6 +48,24 @@ public final class SocketClient implements AutoCloseable {
             throw new AssertionError("no frame from the server within 10 s");
         }
         return frame;
+    }
+
+    /** Reads frames until {@code enough} holds or {@code millis} pass, whichever is first. */
+    public List<String> readUntil(Predicate<List<String>> enough, long millis) throws InterruptedException {
+        List<String> read = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + millis;
+        while (!enough.test(read) && System.currentTimeMillis() < deadline) {
+            String frame = next(Math.max(1, Math.min(200, deadline - System.currentTimeMillis())));
+            if (frame != null) {
+                read.add(frame);
+            }
+        }
+        return read;
+    }
+
+    /** Everything that arrives within {@code millis}. */
+    public List<String> readFor(long millis) throws InterruptedException {
+        return readUntil(read -> false, millis);
     }
 
     /** @return the close code the server sent */

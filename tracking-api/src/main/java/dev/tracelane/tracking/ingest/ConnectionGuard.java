@@ -3,8 +3,8 @@ package dev.tracelane.tracking.ingest;
 /**
  * Per-socket limits of one tracker connection: an event rate (token bucket), a cap on unacked events, and an
  * error budget for frame-level faults (bad JSON, oversize frames, floods). Spending the budget closes the socket
- * with 1008. Not thread-safe: Netty delivers one socket's frames on one thread; acks adjust {@code inFlight}
- * through {@link #acked(int)}, which is synchronised with the rest.
+ * with 1008. Frames arrive on the socket's event loop and acks on the writer's threads, so every method is
+ * synchronised.
  */
 final class ConnectionGuard {
     private final IngestLimits limits;

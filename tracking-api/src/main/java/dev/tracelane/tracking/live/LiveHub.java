@@ -68,10 +68,6 @@ public class LiveHub {
         }
     }
 
-    int subscribers() {
-        return all.size();
-    }
-
     void dispatch(LiveMessage m) {
         if (Topics.isScopedStream(m.topic())) {
             deliver(byTopic.get(m.topic() + "|" + m.shipper()), m);

@@ -40,15 +40,12 @@ final class LiveSubscriber {
 
     /** A topic this connection follows; {@code held} collects live messages while history is replayed. */
     private static final class Subscription {
-        final String name;
         final String quotedName;
         long lastSeq;
         List<LiveMessage> held;
 
-        Subscription(String name, String quotedName, long lastSeq) {
-            this.name = name;
+        Subscription(String quotedName) {
             this.quotedName = quotedName;
-            this.lastSeq = lastSeq;
         }
     }
 
@@ -78,8 +75,8 @@ final class LiveSubscriber {
     }
 
     /** Starts following {@code topic}; live messages are held until {@link #replayed} says history is out. */
-    synchronized void follow(String topic, String clientName, String quotedName) {
-        Subscription s = new Subscription(clientName, quotedName, 0);
+    synchronized void follow(String topic, String quotedName) {
+        Subscription s = new Subscription(quotedName);
         s.held = new ArrayList<>();
         subscriptions.put(topic, s);
     }

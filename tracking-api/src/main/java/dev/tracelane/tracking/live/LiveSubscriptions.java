@@ -53,7 +53,7 @@ public class LiveSubscriptions {
             subscriber.sendNow(LiveFrames.error(quoted, "not_found", "no such topic: " + clientTopic));
             return;
         }
-        subscriber.follow(topic.get(), clientTopic, quoted);
+        subscriber.follow(topic.get(), quoted);
         hub.follow(subscriber, topic.get());
         long current = messages.currentSeq(topic.get()).orElse(0);
         subscriber.sendNow(LiveFrames.subscribed(quoted, current));

@@ -119,7 +119,7 @@ class WriterFaultTest implements TestDatabase {
                 tracker.send(event("during-1", Instant.parse("2026-11-20T09:00:00Z")));
                 assertThat(waitUntil(writer::isDatabaseFailing, 15_000)).as("writer notices the outage").isTrue();
                 tracker.send(event("during-2", Instant.parse("2026-11-20T09:00:01Z")));
-                List<String> frames = drain(tracker, 2_000);
+                List<String> frames = tracker.readFor(2_000);
                 assertThat(frames).noneMatch(f -> f.contains("\"ack\""))
                         .anyMatch(f -> f.contains("during-2") && f.contains("unavailable"));
                 assertThat(osmAnd()).isEqualTo(503);
@@ -129,7 +129,7 @@ class WriterFaultTest implements TestDatabase {
             // the event queued before the outage was noticed commits once the database is back
             assertThat(waitUntil(() -> !writer.isDatabaseFailing(), 20_000)).isTrue();
             tracker.send(event("after-1", Instant.parse("2026-11-20T09:00:02Z")));
-            List<String> frames = drain(tracker, 3_000);
+            List<String> frames = tracker.readUntil(read -> String.join("\n", read).contains("after-1"), 10_000);
             assertThat(String.join("\n", frames)).contains("after-1");
             assertThat(osmAnd()).isEqualTo(200);
             assertThat(storedIds()).contains("after-1").doesNotContain("during-2");
@@ -207,16 +207,6 @@ class WriterFaultTest implements TestDatabase {
                                 + System.currentTimeMillis() + "&lat=41&lon=-87&token=" + token)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode();
-    }
-
-    private static List<String> drain(SocketClient tracker, long millis) throws InterruptedException {
-        List<String> frames = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + millis;
-        String frame;
-        while (System.currentTimeMillis() < deadline && (frame = tracker.next(200)) != null) {
-            frames.add(frame);
-        }
-        return frames;
     }
 
     private Set<String> storedIds() throws Exception {

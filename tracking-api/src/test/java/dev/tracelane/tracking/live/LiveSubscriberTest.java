@@ -50,7 +50,7 @@ class LiveSubscriberTest {
 
     @Test
     void replayedHistoryArrivesWholeEvenToASlowReader() {
-        subscriber.follow("s:1", "shipment:SHP-1", "\"shipment:SHP-1\"");
+        subscriber.follow("s:1", "\"shipment:SHP-1\"");
         List<LiveMessage> missed = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
             missed.add(position("s:1", i, 1));
@@ -112,7 +112,7 @@ class LiveSubscriberTest {
     }
 
     private void follow(String topic) {
-        subscriber.follow(topic, topic, "\"" + topic + "\"");
+        subscriber.follow(topic, "\"" + topic + "\"");
         subscriber.replayed(topic, List.of(), null, 0);
     }
 
