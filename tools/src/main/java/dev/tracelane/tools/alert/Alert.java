@@ -8,11 +8,12 @@ import java.util.Map;
 
 /**
  * An alert as the API, the live {@code alerts} topic and the assistant see it. {@code evidence} carries what it
- * rests on: where, since when, the readings.
+ * rests on: where, since when, the readings. {@code openedAt} is when the condition began, {@code detectedAt}
+ * when a detector first established it (both on event time): the gap is the detection delay.
  */
 @Serdeable
 public record Alert(long id, String ref, String type, String severity, String status, String title,
                     Map<String, Object> evidence, OffsetDateTime openedAt, OffsetDateTime updatedAt,
                     @Nullable OffsetDateTime acknowledgedAt, @Nullable String acknowledgedBy,
-                    @Nullable OffsetDateTime resolvedAt, @Nullable String resolvedBy) {
+                    @Nullable OffsetDateTime resolvedAt, @Nullable String resolvedBy, OffsetDateTime detectedAt) {
 }

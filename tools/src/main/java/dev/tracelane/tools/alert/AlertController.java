@@ -17,10 +17,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** {@code /api/alerts} (CONTRACT.md, "Shipments"): list in scope, acknowledge. */
+/** {@code /api/alerts} (CONTRACT.md, "Shipments"): list in scope (by status, shipment, type), acknowledge. */
 @Controller("/api/alerts")
 @Secured({Roles.CUSTOMER, Roles.SHIPPER, Roles.CARRIER, Roles.COORDINATOR, Roles.SUPPORT, Roles.ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -35,13 +37,24 @@ public class AlertController {
     }
 
     @Get
-    public List<Alert> list(@Nullable @QueryValue String status, @Nullable @QueryValue Integer limit,
+    public List<Alert> list(@Nullable @QueryValue String status, @Nullable @QueryValue String shipment,
+                            @Nullable @QueryValue String type, @Nullable @QueryValue Integer limit,
                             Authentication authentication) {
         if (status != null && !STATUSES.contains(status)) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "status must be open, acknowledged or resolved");
         }
         int size = limit == null ? 100 : Math.max(1, Math.min(limit, 1000));
-        return alerts.list(Scope.of(Caller.of(authentication)), status, null, size);
+        AlertFilter filter = new AlertFilter(status, shipment, type == null ? null : type(type), null);
+        return alerts.list(Scope.of(Caller.of(authentication)), filter, size);
+    }
+
+    private static AlertType type(String wire) {
+        try {
+            return AlertType.fromWire(wire);
+        } catch (IllegalArgumentException e) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "type must be one of " + Arrays.stream(
+                    AlertType.values()).map(AlertType::wire).collect(Collectors.joining(", ")));
+        }
     }
 
     /** Customers read alerts about their shipments but do not work them. */

@@ -21,9 +21,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The alerts table. Every change is written to the live outbox in the same transaction (topics {@code alerts}
@@ -34,7 +36,7 @@ import java.util.Optional;
 public class Alerts {
     private static final String COLUMNS = """
             a.id, s.reference, a.type, a.severity, a.status, a.title, a.evidence::text, a.opened_at, a.updated_at,
-            a.acknowledged_at, a.acknowledged_by, a.resolved_at, a.resolved_by, a.shipment_id""";
+            a.acknowledged_at, a.acknowledged_by, a.resolved_at, a.resolved_by, a.shipment_id, a.detected_at""";
     private final DataSource dataSource;
     private final LiveOutbox outbox;
     private final JsonMapper json;
@@ -51,8 +53,8 @@ public class Alerts {
     /** Opens the alert, or updates the active one of that type (severity, title, evidence). */
     public Alert raise(AlertDraft draft) {
         return change("""
-                INSERT INTO alerts (shipment_id, type, severity, title, evidence, opened_at, updated_at)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)
+                INSERT INTO alerts (shipment_id, type, severity, title, evidence, opened_at, updated_at, detected_at)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                 ON CONFLICT (shipment_id, type) WHERE status <> 'resolved'
                 DO UPDATE SET severity = EXCLUDED.severity, title = EXCLUDED.title, evidence = EXCLUDED.evidence,
                               updated_at = EXCLUDED.updated_at
@@ -64,6 +66,7 @@ public class Alerts {
             ps.setString(5, write(draft.evidence()));
             ps.setTimestamp(6, Timestamp.from(draft.since()));
             ps.setTimestamp(7, Timestamp.from(draft.at()));
+            ps.setTimestamp(8, Timestamp.from(draft.at()));
         }).orElseThrow();
     }
 
@@ -122,17 +125,32 @@ public class Alerts {
         }
     }
 
-    /** @param status open, acknowledged, resolved, or null for all; newest first */
-    public List<Alert> list(Scope scope, String status, Long shipmentId, int limit) {
+    /** The types of the shipment's open and acknowledged alerts: what its detectors resume after a restart. */
+    public Set<AlertType> activeTypes(long shipmentId) {
+        Set<AlertType> types = EnumSet.noneOf(AlertType.class);
+        active(shipmentId).forEach(a -> types.add(AlertType.fromWire(a.type())));
+        return types;
+    }
+
+    /** Newest first; each filter that is null does not narrow. */
+    public List<Alert> list(Scope scope, AlertFilter filter, int limit) {
         StringBuilder where = new StringBuilder();
         List<Object> values = new ArrayList<>();
-        if (status != null) {
+        if (filter.status() != null) {
             where.append(" AND a.status = ?");
-            values.add(status);
+            values.add(filter.status());
         }
-        if (shipmentId != null) {
-            where.append(" AND a.shipment_id = ?");
-            values.add(shipmentId);
+        if (filter.reference() != null) {
+            where.append(" AND s.reference = ?");
+            values.add(filter.reference());
+        }
+        if (filter.type() != null) {
+            where.append(" AND a.type = ?");
+            values.add(filter.type().wire());
+        }
+        if (filter.since() != null) {
+            where.append(" AND a.updated_at >= ?");
+            values.add(Timestamp.from(filter.since()));
         }
         return query(where.toString(), values, scope, limit);
     }
@@ -207,7 +225,8 @@ public class Alerts {
     private Alert map(ResultSet rs) throws SQLException {
         return new Alert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), read(rs.getString(7)), Sql.utc(rs, "opened_at"), Sql.utc(rs, "updated_at"),
-                Sql.utc(rs, "acknowledged_at"), rs.getString(11), Sql.utc(rs, "resolved_at"), rs.getString(13));
+                Sql.utc(rs, "acknowledged_at"), rs.getString(11), Sql.utc(rs, "resolved_at"), rs.getString(13),
+                Sql.utc(rs, "detected_at"));
     }
 
     private String write(Object value) {

@@ -1,7 +1,11 @@
 package dev.tracelane.tools.anomaly;
 
 import dev.tracelane.tools.alert.Alerts;
+import dev.tracelane.tools.eta.EtaSettings;
+import dev.tracelane.tools.eta.Etas;
 import dev.tracelane.tools.geo.PlaceIndex;
+import dev.tracelane.tools.plan.ShipmentPlan;
+import dev.tracelane.tools.plan.ShipmentPlans;
 import dev.tracelane.tracking.events.EventsCommitted;
 import dev.tracelane.tracking.events.ShipmentStatusChanged;
 import dev.tracelane.tracking.events.StoredEvent;
@@ -25,7 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Runs the detectors. Committed events arrive on the writer's thread and are handed to one monitor thread,
+ * Runs the detectors and the ETA predictor. Committed events arrive on the writer's thread and are handed to one monitor thread,
  * which keeps each shipment's detectors and turns their verdicts into alerts. Its clock is event time: the
  * newest reading seen, or the wall clock when readings are live (within {@link #LIVE_LAG} of it), so replays
  * at any speed and live traffic are judged alike.
@@ -38,6 +42,8 @@ public class Monitors {
     private final Alerts alerts;
     private final MonitorSettings settings;
     private final PlaceIndex places;
+    private final Etas etas;
+    private final EtaSettings etaSettings;
     private final Clock clock;
     private final Map<Long, ShipmentMonitor> monitors = new HashMap<>();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -47,8 +53,11 @@ public class Monitors {
     });
     private Instant watermark = Instant.EPOCH;
 
-    public Monitors(ShipmentPlans plans, Alerts alerts, MonitorSettings settings, PlaceIndex places, Clock clock) {
+    public Monitors(ShipmentPlans plans, Alerts alerts, MonitorSettings settings, PlaceIndex places, Etas etas,
+                    EtaSettings etaSettings, Clock clock) {
         this.plans = plans;
+        this.etas = etas;
+        this.etaSettings = etaSettings;
         this.alerts = alerts;
         this.settings = settings;
         this.places = places;
@@ -66,7 +75,11 @@ public class Monitors {
     @EventListener
     void on(ShipmentStatusChanged change) {
         if (change.status() == ShipmentStatus.DELIVERED) {
-            thread.execute(() -> guarded(() -> monitor(change.shipmentId()).finish()));
+            thread.execute(() -> guarded(() -> {
+                ShipmentMonitor monitor = monitor(change.shipmentId());
+                monitor.finish(change.at()).forEach(this::apply);
+                etas.delivered(monitor.eta(), change.at());
+            }));
         }
     }
 
@@ -84,13 +97,17 @@ public class Monitors {
             if (e.ts().isAfter(watermark)) {
                 watermark = e.ts();
             }
-            monitor(s.shipmentId()).observe(e).forEach(this::apply);
+            ShipmentMonitor monitor = monitor(s.shipmentId());
+            monitor.observe(e).forEach(this::apply);
+            monitor.takeEstimate().ifPresent(estimate -> etas.publish(monitor.plan(), estimate));
         });
     }
 
     private ShipmentMonitor monitor(long shipmentId) {
-        return monitors.computeIfAbsent(shipmentId, id -> new ShipmentMonitor(plans.load(id),
-                plans.activeAlerts(id), settings, places));
+        return monitors.computeIfAbsent(shipmentId, id -> {
+            ShipmentPlan plan = plans.load(id);
+            return new ShipmentMonitor(plan, alerts.activeTypes(id), settings, places, etas.track(plan), etaSettings);
+        });
     }
 
     private void apply(Verdict verdict) {

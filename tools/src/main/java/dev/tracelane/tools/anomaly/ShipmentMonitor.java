@@ -1,29 +1,44 @@
 package dev.tracelane.tools.anomaly;
 
 import dev.tracelane.tools.alert.AlertType;
+import dev.tracelane.tools.eta.Estimate;
+import dev.tracelane.tools.eta.EtaSettings;
+import dev.tracelane.tools.eta.ShipmentEta;
 import dev.tracelane.tools.geo.PlaceIndex;
+import dev.tracelane.tools.plan.ShipmentPlan;
 import dev.tracelane.tracking.ingest.TrackingEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The detectors of one shipment, fed its readings in event-time order: a reading older than one already seen
  * (a late or replayed one) is stored but judged by no detector. Detectors that do not apply (no cargo range,
- * no planned route) are simply absent.
+ * no planned route) are simply absent. The shipment's ETA is recomputed from the same readings, and judged
+ * against the promised window.
  */
 final class ShipmentMonitor {
     private final TemperatureExcursion temperature;
     private final RouteDeviation deviation;
     private final UnplannedStop stop;
     private final TrackerSilence silence;
+    private final ShipmentPlan plan;
+    private final ShipmentEta eta;
+    private final PredictedLate late;
     private boolean finished;
     private Instant lastTs;
+    private Estimate estimate;
 
-    ShipmentMonitor(ShipmentPlan plan, Set<AlertType> active, MonitorSettings settings, PlaceIndex places) {
+    ShipmentMonitor(ShipmentPlan plan, Set<AlertType> active, MonitorSettings settings, PlaceIndex places,
+                    ShipmentEta eta, EtaSettings etaSettings) {
         long id = plan.shipmentId();
+        this.plan = plan;
+        this.eta = eta;
+        late = plan.promisedUntil() != null ? new PredictedLate(id, plan.promisedUntil(), etaSettings,
+                active.contains(AlertType.PREDICTED_LATE)) : null;
         temperature = plan.tempMin() != null && plan.tempMax() != null
                 ? new TemperatureExcursion(id, plan.tempMin(), plan.tempMax(), settings,
                 active.contains(AlertType.TEMPERATURE_EXCURSION)) : null;
@@ -49,8 +64,29 @@ final class ShipmentMonitor {
                 deviation.observe(e.ts(), e.lat(), e.lon()).ifPresent(verdicts::add);
             }
             stop.observe(e.ts(), e.lat(), e.lon()).ifPresent(verdicts::add);
+            eta.observe(e.ts(), e.lat(), e.lon()).ifPresent(fresh -> {
+                estimate = fresh;
+                if (late != null) {
+                    late.observe(fresh).ifPresent(verdicts::add);
+                }
+            });
         }
         return verdicts;
+    }
+
+    /** The estimate the last reading produced, once; empty when it reused an earlier one. */
+    Optional<Estimate> takeEstimate() {
+        Optional<Estimate> fresh = Optional.ofNullable(estimate);
+        estimate = null;
+        return fresh;
+    }
+
+    ShipmentPlan plan() {
+        return plan;
+    }
+
+    ShipmentEta eta() {
+        return eta;
     }
 
     /** Silence is only a problem while the shipment is under way. */
@@ -58,8 +94,9 @@ final class ShipmentMonitor {
         return finished ? List.of() : silence.check(now).map(List::of).orElse(List.of());
     }
 
-    /** Delivered: it may stand still at the destination and its tracker may go quiet. */
-    void finish() {
+    /** Delivered: it may stand still at the destination and its tracker may go quiet; lateness is settled. */
+    List<Verdict> finish(Instant arrival) {
         finished = true;
+        return late == null ? List.of() : late.arrived(arrival).map(List::of).orElse(List.of());
     }
 }

@@ -4,6 +4,7 @@ import dev.tracelane.tools.alert.AlertDraft;
 import dev.tracelane.tools.alert.AlertType;
 import dev.tracelane.tools.alert.Severity;
 import dev.tracelane.tools.geo.PlaceIndex;
+import dev.tracelane.tools.plan.PlannedStop;
 import dev.tracelane.tracking.geo.GreatCircle;
 
 import java.time.Duration;
@@ -21,7 +22,7 @@ import java.util.Optional;
 final class UnplannedStop {
     private static final Duration REFRESH = Duration.ofMinutes(30);
     private final long shipmentId;
-    private final List<double[]> knownStops;
+    private final List<PlannedStop> knownStops;
     private final MonitorSettings settings;
     private final PlaceIndex places;
     private double anchorLat;
@@ -30,7 +31,7 @@ final class UnplannedStop {
     private Duration reported;
     private boolean alerting;
 
-    UnplannedStop(long shipmentId, List<double[]> knownStops, MonitorSettings settings, PlaceIndex places,
+    UnplannedStop(long shipmentId, List<PlannedStop> knownStops, MonitorSettings settings, PlaceIndex places,
                   boolean alerting) {
         this.shipmentId = shipmentId;
         this.knownStops = knownStops;
@@ -67,8 +68,8 @@ final class UnplannedStop {
     }
 
     private boolean nearKnownStop() {
-        for (double[] stop : knownStops) {
-            if (GreatCircle.meters(anchorLat, anchorLon, stop[0], stop[1]) <= settings.knownStopMeters()) {
+        for (PlannedStop stop : knownStops) {
+            if (GreatCircle.meters(anchorLat, anchorLon, stop.lat(), stop.lon()) <= settings.knownStopMeters()) {
                 return true;
             }
         }

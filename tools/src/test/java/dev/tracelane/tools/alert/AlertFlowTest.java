@@ -1,6 +1,7 @@
 package dev.tracelane.tools.alert;
 
 import dev.tracelane.tracking.Api;
+import dev.tracelane.tracking.Eventually;
 import dev.tracelane.tracking.SocketClient;
 import dev.tracelane.tracking.TestDatabase;
 import io.micronaut.core.type.Argument;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,7 +54,7 @@ class AlertFlowTest implements TestDatabase {
             for (int minute = 0; minute <= 12; minute++) {
                 read(tracker, minute, minute < 2 ? 5.0 : 9.5);
             }
-            Map<String, Object> alert = eventually(() -> open(api, coordinator, reference));
+            Map<String, Object> alert = Eventually.found(() -> open(api, coordinator, reference));
             assertThat(alert).containsEntry("type", "temperature_excursion").containsEntry("status", "open")
                     .containsEntry("severity", "warning");
             @SuppressWarnings("unchecked")
@@ -73,7 +73,7 @@ class AlertFlowTest implements TestDatabase {
             for (int minute = 13; minute <= 20; minute++) {
                 read(tracker, minute, 5.0);
             }
-            Map<String, Object> resolved = eventually(() -> api.list("/api/alerts?status=resolved", coordinator)
+            Map<String, Object> resolved = Eventually.found(() -> api.list("/api/alerts?status=resolved", coordinator)
                     .stream().filter(a -> reference.equals(a.get("ref"))).findFirst());
             assertThat(resolved).containsEntry("resolvedBy", "system");
         }
@@ -90,7 +90,7 @@ class AlertFlowTest implements TestDatabase {
                 read(tracker, minute, 12.0);
             }
         }
-        long id = ((Number) eventually(() -> open(api, reefer.coordinator(), reference)).get("id")).longValue();
+        long id = ((Number) Eventually.found(() -> open(api, reefer.coordinator(), reference)).get("id")).longValue();
         String stranger = api.user(api.org("carrier"), List.of("coordinator"), List.of());
         assertThat(api.list("/api/alerts", stranger)).noneMatch(a -> reference.equals(a.get("ref")));
         assertThatThrownBy(() -> http.exchange(Api.auth(HttpRequest.POST("/api/alerts/" + id + "/ack", ""), stranger)))
@@ -119,18 +119,5 @@ class AlertFlowTest implements TestDatabase {
     private static Optional<Map<String, Object>> open(Api api, String token, String reference) {
         return api.list("/api/alerts?status=open", token).stream().filter(a -> reference.equals(a.get("ref")))
                 .findFirst();
-    }
-
-    private static Map<String, Object> eventually(Supplier<Optional<Map<String, Object>>> probe)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<Map<String, Object>> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not within 10 s");
     }
 }

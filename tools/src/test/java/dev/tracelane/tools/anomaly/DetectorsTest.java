@@ -4,6 +4,7 @@ import dev.tracelane.tools.alert.AlertType;
 import dev.tracelane.tools.alert.Severity;
 import dev.tracelane.tools.geo.PlaceIndex;
 import dev.tracelane.tools.geo.RouteLine;
+import dev.tracelane.tools.plan.PlannedStop;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -98,7 +99,7 @@ class DetectorsTest {
 
     @Test
     void standingTwentyMinutesAwayFromKnownStopsRaisesAndMovingOnClears() {
-        UnplannedStop detector = new UnplannedStop(1, List.of(new double[]{41.0, -88.0}), settings, PLACES, false);
+        UnplannedStop detector = new UnplannedStop(1, List.of(new PlannedStop("depot", 41.0, -88.0, 0)), settings, PLACES, false);
         List<Verdict> verdicts = new ArrayList<>();
         for (int minute = 0; minute <= 25; minute++) {
             detector.observe(T0.plusSeconds(60L * minute), 41.5 + (minute % 3) * 0.0002, -88.0)
@@ -112,7 +113,7 @@ class DetectorsTest {
 
     @Test
     void standingAtAKnownStopIsNotAnAnomaly() {
-        UnplannedStop detector = new UnplannedStop(1, List.of(new double[]{41.5, -88.0}), settings, PLACES, false);
+        UnplannedStop detector = new UnplannedStop(1, List.of(new PlannedStop("depot", 41.5, -88.0, 0)), settings, PLACES, false);
         for (int minute = 0; minute <= 90; minute++) {
             assertThat(detector.observe(T0.plusSeconds(60L * minute), 41.5003, -88.0)).isEmpty();
         }

@@ -1,0 +1,48 @@
+package dev.tracelane.tools.eta;
+
+import java.time.Duration;
+
+/**
+ * How long the driver has driven since the last break and since the last daily rest, as the readings show it;
+ * the predictor plans the rests still due from here. Assumes a rested driver at departure.
+ */
+final class DrivingClock {
+    private final RestRules rules;
+    private long sinceBreak;
+    private long sinceDailyRest;
+    private long stopped;
+
+    DrivingClock(RestRules rules) {
+        this.rules = rules;
+    }
+
+    /** Adds an interval between two readings: so many seconds driving, so many standing still. */
+    void add(long drivingSeconds, long stoppedSeconds) {
+        if (drivingSeconds > 0) {
+            stopped = 0;
+            sinceBreak += drivingSeconds;
+            sinceDailyRest += drivingSeconds;
+        }
+        if (stoppedSeconds > 0) {
+            stopped += stoppedSeconds;
+            if (stopped >= rules.dailyRest().toSeconds() && !rules.dailyRest().isZero()) {
+                sinceBreak = 0;
+                sinceDailyRest = 0;
+            } else if (stopped >= rules.breakLength().toSeconds() && !rules.breakLength().isZero()) {
+                sinceBreak = 0;
+            }
+        }
+    }
+
+    Duration sinceBreak() {
+        return Duration.ofSeconds(sinceBreak);
+    }
+
+    Duration sinceDailyRest() {
+        return Duration.ofSeconds(sinceDailyRest);
+    }
+
+    RestRules rules() {
+        return rules;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tracelane.tools.eta;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * What an ETA rested on, so people and the assistant can see why it says what it says.
+ *
+ * @param status        {@code planned}, {@code in_transit} or {@code delivered}: which kind of estimate this is
+ * @param distance      how the road to go was measured: along the planned route, or the straight line times a
+ *                      circuity factor
+ * @param speed         where the driving speed came from
+ * @param metersPerSecond the driving speed at the time of the estimate
+ * @param laneTrips     delivered trips on this lane the profile and calibration learned from
+ * @param restRules     the drivers' rest rules applied
+ * @param restsAhead    mandatory rests planned before arrival
+ * @param stopsAhead    planned stops still ahead, with their dwell
+ * @param calibration   which past trips set the window: {@code lane}, {@code all lanes}, or {@code none}
+ * @param explanation   all of it in a sentence
+ */
+@Serdeable
+public record EtaBasis(String status, String distance, String speed, double metersPerSecond, int laneTrips,
+                       String restRules, List<Rest> restsAhead, int stopsAhead, double stopMinutesAhead,
+                       String calibration, String explanation) {
+
+    /** @param kind {@code break} or {@code daily rest} */
+    @Serdeable
+    public record Rest(String kind, long minutes) {
+    }
+}

@@ -1,0 +1,194 @@
+package dev.tracelane.tools.eta;
+
+import dev.tracelane.tools.plan.ShipmentPlan;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+
+/**
+ * Predicts arrival on event time. It drives the road still to go forward in time: the lane's speed at each hour
+ * of week (or this truck's own speed where the lane has no history) scaled by this truck's pace, adding the
+ * planned stops still ahead and the rests the drivers' rules make due. Past trips' errors at the same progress
+ * then turn that raw estimate into a point estimate and a p10-p90 window, and the chance of missing the
+ * promised window.
+ */
+final class EtaPredictor {
+    private static final long STEP_SECONDS = 300;
+    /** A pace outside this is a traffic jam or a downhill run, not the truck's pace. */
+    private static final double MIN_PACE = 0.7;
+    private static final double MAX_PACE = 1.3;
+    private final EtaSettings settings;
+    private final double geofenceMeters;
+
+    EtaPredictor(EtaSettings settings, double geofenceMeters) {
+        this.settings = settings;
+        this.geofenceMeters = geofenceMeters;
+    }
+
+    /**
+     * @param stopsDone   metres along the route of each planned stop, in the plan's order
+     * @param calibration the calibration for a progress bucket
+     */
+    Prediction predict(ShipmentPlan plan, TripTrace trace, double[] stopsDone, LaneProfile lane,
+                       IntFunction<Calibration> calibration) {
+        Instant now = trace.lastTs();
+        boolean departed = trace.departedAt() != null;
+        Instant start = !departed && plan.plannedDeparture() != null && plan.plannedDeparture().isAfter(now)
+                ? plan.plannedDeparture() : now;
+        Speed speed = speed(trace, lane);
+        double toGo = Math.max(0, trace.remainingRoadMeters() - geofenceMeters);
+        Drive drive = drive(start, toGo, trace, speed, lane, plan, stopsDone);
+        double raw = drive.arrival - now.getEpochSecond();
+        int bucket = LaneTrip.bucket(trace.fraction());
+        Calibration cal = calibration.apply(bucket);
+        Double late = null;
+        if (plan.promisedUntil() != null) {
+            double allowed = plan.promisedUntil().getEpochSecond() - now.getEpochSecond();
+            late = raw <= 0 ? (allowed < 0 ? 1.0 : 0.0) : cal.probabilityAbove(bucket, allowed / raw);
+        }
+        EtaBasis basis = new EtaBasis(departed ? "in_transit" : "planned", distance(plan, lane), speed.source,
+                round(speed.at(now, lane)), lane.trips(), trace.clock().rules().name(), drive.rests,
+                drive.stops, Math.round(drive.stopSeconds / 60.0), calibrationName(cal),
+                explain(toGo, speed, lane, drive, cal, now));
+        Estimate estimate = new Estimate(at(now, raw * cal.ratio(bucket, 0.5)), at(now, raw * cal.ratio(bucket, 0.1)),
+                at(now, raw * cal.ratio(bucket, 0.9)), Math.round(trace.remainingRoadMeters()),
+                now.atOffset(ZoneOffset.UTC), basis, late == null ? null : round(late));
+        return new Prediction(estimate, raw, bucket);
+    }
+
+    /**
+     * @param rawSeconds the uncalibrated time to go, what calibration learns the error of
+     */
+    record Prediction(Estimate estimate, double rawSeconds, int bucket) {
+    }
+
+    /** Where the speed comes from and the truck's pace relative to the lane. */
+    private record Speed(String source, double pace, double fallback) {
+        double at(Instant t, LaneProfile lane) {
+            double laneSpeed = lane.speedAt(t);
+            return Double.isFinite(laneSpeed) ? laneSpeed * pace : fallback;
+        }
+    }
+
+    private Speed speed(TripTrace trace, LaneProfile lane) {
+        double recent = trace.recentSpeed();
+        double moving = trace.movingSpeed();
+        double own = Double.isFinite(recent) && Double.isFinite(moving) ? (recent + moving) / 2
+                : Double.isFinite(moving) ? moving : recent;
+        double laneNow = lane.speedAt(trace.lastTs());
+        if (Double.isFinite(laneNow)) {
+            if (!Double.isFinite(own)) {
+                return new Speed("lane profile by hour of week", 1, laneNow);
+            }
+            double pace = Math.max(MIN_PACE, Math.min(MAX_PACE, own / laneNow));
+            double weight = Math.min(1, trace.recentDrivingSeconds() / 3_600) * 0.7;
+            pace = 1 + weight * (pace - 1);
+            return new Speed(String.format(Locale.ROOT, "lane profile by hour of week x this truck's pace %.2f",
+                    pace), pace, laneNow);
+        }
+        if (Double.isFinite(own)) {
+            return new Speed("this truck's speed so far", 1, own);
+        }
+        return new Speed("default speed", 1, settings.defaultSpeed());
+    }
+
+    private static final class Drive {
+        long arrival;
+        final List<EtaBasis.Rest> rests = new ArrayList<>();
+        int stops;
+        double stopSeconds;
+    }
+
+    /** Drives {@code toGo} metres from {@code start}, minute by minute, resting when the rules say so. */
+    private Drive drive(Instant start, double toGo, TripTrace trace, Speed speed, LaneProfile lane,
+                        ShipmentPlan plan, double[] stopsDone) {
+        RestRules rules = trace.clock().rules();
+        long breakAfter = rules.breakAfter().toSeconds();
+        long dailyAfter = rules.dailyAfter().toSeconds();
+        long sinceBreak = trace.clock().sinceBreak().toSeconds();
+        long sinceDaily = trace.clock().sinceDailyRest().toSeconds();
+        Drive drive = new Drive();
+        long t = start.getEpochSecond();
+        double driven = 0;
+        double done = trace.doneMeters();
+        double circuity = toGo > 0 ? trace.remainingRoadMeters() / Math.max(1, plan.routeOrStraightLine()
+                .lengthMeters() - done) : 1;
+        boolean[] passed = new boolean[stopsDone.length];
+        while (driven < toGo) {
+            if (sinceDaily >= dailyAfter) {
+                t += rules.dailyRest().toSeconds();
+                sinceDaily = 0;
+                sinceBreak = 0;
+                drive.rests.add(new EtaBasis.Rest("daily rest", rules.dailyRest().toMinutes()));
+            } else if (sinceBreak >= breakAfter) {
+                t += rules.breakLength().toSeconds();
+                sinceBreak = 0;
+                drive.rests.add(new EtaBasis.Rest("break", rules.breakLength().toMinutes()));
+            }
+            long step = Math.max(1, Math.min(STEP_SECONDS, Math.min(breakAfter - sinceBreak, dailyAfter - sinceDaily)));
+            double v = Math.max(1, speed.at(Instant.ofEpochSecond(t), lane));
+            if (driven + v * step >= toGo) {
+                t += Math.round((toGo - driven) / v);
+                break;
+            }
+            driven += v * step;
+            t += step;
+            sinceBreak += step;
+            sinceDaily += step;
+            for (int i = 0; i < stopsDone.length; i++) {
+                if (!passed[i] && stopsDone[i] > done + geofenceMeters && done + driven / circuity >= stopsDone[i]) {
+                    passed[i] = true;
+                    double dwell = plan.stops().get(i).dwellSeconds();
+                    t += Math.round(dwell);
+                    drive.stops++;
+                    drive.stopSeconds += dwell;
+                }
+            }
+        }
+        drive.arrival = t;
+        return drive;
+    }
+
+    private String distance(ShipmentPlan plan, LaneProfile lane) {
+        if (plan.route() != null) {
+            return "along the planned route";
+        }
+        return Double.isFinite(lane.circuity())
+                ? String.format(Locale.ROOT, "straight line x %.2f, this lane's road factor", lane.circuity())
+                : String.format(Locale.ROOT, "straight line x %.2f, a typical road factor", settings.circuity());
+    }
+
+    private static String calibrationName(Calibration cal) {
+        return cal.trips() == 0 ? "none" : cal.source();
+    }
+
+    private static String explain(double toGo, Speed speed, LaneProfile lane, Drive drive, Calibration cal,
+                                  Instant now) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%,.0f km to go at about %.0f km/h (%s)",
+                toGo / 1000, speed.at(now, lane) * 3.6, speed.source));
+        if (!drive.rests.isEmpty()) {
+            s.append("; ").append(drive.rests.size()).append(drive.rests.size() == 1 ? " mandatory rest" : " mandatory rests")
+                    .append(" ahead (").append(drive.rests.stream().mapToLong(EtaBasis.Rest::minutes).sum())
+                    .append(" min)");
+        }
+        if (drive.stops > 0) {
+            s.append("; ").append(drive.stops).append(drive.stops == 1 ? " planned stop" : " planned stops")
+                    .append(" (").append(Math.round(drive.stopSeconds / 60)).append(" min)");
+        }
+        s.append(cal.trips() == 0 ? "; window from a typical spread, no delivered trips yet"
+                : String.format(Locale.ROOT, "; window from %d delivered trips (%s)", cal.trips(), cal.source()));
+        return s.toString();
+    }
+
+    private static java.time.OffsetDateTime at(Instant now, double seconds) {
+        return now.plusSeconds(Math.round(Math.max(0, seconds))).atOffset(ZoneOffset.UTC);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.tracelane.tools.eta;
+
+import dev.tracelane.tracking.storage.Sql;
+import dev.tracelane.tracking.storage.StorageException;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code lane_trips} table and the profiles and calibrations drawn from it. Profiles are cached and
+ * re-read after a trip is learned here or after {@link #FRESH}, so trips learned by another instance count too.
+ */
+@Singleton
+class LaneHistory {
+    /** The newest trips of a lane a profile rests on: the lane as it drives now, not years ago. */
+    static final int LANE_TRIPS = 50;
+    private static final int ALL_LANES_TRIPS = 500;
+    private static final Duration FRESH = Duration.ofMinutes(5);
+    private static final String COLUMNS = """
+            shipment_id, lane, departed_at, delivered_at, length_meters, circuity, time_to_go, hour_meters,
+            hour_seconds, error_ratios""";
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Map<String, Cached<Lane>> lanes = new HashMap<>();
+    private Cached<Calibration> allLanes;
+
+    LaneHistory(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    private record Cached<T>(T value, Instant loadedAt) {
+    }
+
+    private record Lane(LaneProfile profile, Calibration calibration) {
+    }
+
+    synchronized void learn(LaneTrip trip) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO lane_trips (" + COLUMNS + ")"
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shipment_id) DO NOTHING")) {
+            ps.setLong(1, trip.shipmentId());
+            ps.setString(2, trip.lane());
+            ps.setTimestamp(3, Timestamp.from(trip.departedAt()));
+            ps.setTimestamp(4, Timestamp.from(trip.deliveredAt()));
+            ps.setDouble(5, trip.lengthMeters());
+            ps.setDouble(6, trip.circuity());
+            ps.setArray(7, array(c, trip.timeToGo()));
+            ps.setArray(8, array(c, trip.hourMeters()));
+            ps.setArray(9, array(c, trip.hourSeconds()));
+            ps.setArray(10, array(c, trip.errorRatios()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("could not store lane trip " + trip.shipmentId(), e);
+        }
+        lanes.remove(trip.lane());
+        allLanes = null;
+    }
+
+    synchronized LaneProfile profile(String lane) {
+        return lane(lane).profile();
+    }
+
+    /** The lane's own calibration where it has enough trips, else that of all lanes. */
+    synchronized Calibration calibration(String lane, int bucket) {
+        Calibration own = lane(lane).calibration();
+        if (own.covers(bucket)) {
+            return own;
+        }
+        if (allLanes == null || stale(allLanes.loadedAt())) {
+            allLanes = new Cached<>(Calibration.of("all lanes", load(
+                    "SELECT " + COLUMNS + " FROM lane_trips ORDER BY delivered_at DESC LIMIT ?", null,
+                    ALL_LANES_TRIPS)), clock.instant());
+        }
+        return allLanes.value().covers(bucket) ? allLanes.value() : Calibration.none();
+    }
+
+    private Lane lane(String lane) {
+        Cached<Lane> cached = lanes.get(lane);
+        if (cached == null || stale(cached.loadedAt())) {
+            List<LaneTrip> trips = load("SELECT " + COLUMNS
+                    + " FROM lane_trips WHERE lane = ? ORDER BY delivered_at DESC LIMIT ?", lane, LANE_TRIPS);
+            cached = new Cached<>(new Lane(new LaneProfile(trips), Calibration.of("lane", trips)), clock.instant());
+            lanes.put(lane, cached);
+        }
+        return cached.value();
+    }
+
+    private boolean stale(Instant loadedAt) {
+        return Duration.between(loadedAt, clock.instant()).compareTo(FRESH) > 0;
+    }
+
+    private List<LaneTrip> load(String sql, String lane, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (lane != null) {
+                ps.setString(i++, lane);
+            }
+            ps.setInt(i, limit);
+            List<LaneTrip> trips = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    trips.add(new LaneTrip(rs.getLong(1), rs.getString(2), Sql.instant(rs.getTimestamp(3)),
+                            Sql.instant(rs.getTimestamp(4)), rs.getDouble(5), rs.getDouble(6), doubles(rs, 7),
+                            doubles(rs, 8), doubles(rs, 9), doubles(rs, 10)));
+                }
+            }
+            return trips;
+        } catch (SQLException e) {
+            throw new StorageException("could not read lane history", e);
+        }
+    }
+
+    private static Array array(Connection c, double[] values) throws SQLException {
+        Double[] boxed = new Double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = Double.isFinite(values[i]) ? values[i] : null;
+        }
+        return c.createArrayOf("float8", boxed);
+    }
+
+    private static double[] doubles(ResultSet rs, int column) throws SQLException {
+        Object[] values = (Object[]) rs.getArray(column).getArray();
+        double[] result = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i] == null ? Double.NaN : ((Number) values[i]).doubleValue();
+        }
+        return result;
+    }
+}

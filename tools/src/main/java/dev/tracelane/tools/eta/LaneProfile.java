@@ -1,0 +1,93 @@
+package dev.tracelane.tools.eta;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a lane's delivered trips say: how long the trip takes, the time to go by progress, how fast trucks
+ * drive it by hour of week, and how winding the road is compared with the straight line.
+ */
+final class LaneProfile {
+    /** Driving seconds an hour-of-week bucket needs before its speed is trusted over coarser ones. */
+    private static final double MIN_BUCKET_SECONDS = 1_200;
+    private final int trips;
+    private final double medianDuration;
+    private final double medianCircuity;
+    private final double[] timeToGo;
+    private final double[] hourMeters = new double[TripTrace.HOURS_OF_WEEK];
+    private final double[] hourSeconds = new double[TripTrace.HOURS_OF_WEEK];
+    private final double[] dayHourMeters = new double[24];
+    private final double[] dayHourSeconds = new double[24];
+    private double meters;
+    private double seconds;
+
+    LaneProfile(List<LaneTrip> history) {
+        trips = history.size();
+        medianDuration = median(history.stream().mapToDouble(LaneTrip::durationSeconds).toArray());
+        medianCircuity = median(history.stream().mapToDouble(LaneTrip::circuity).toArray());
+        timeToGo = new double[LaneTrip.STEPS + 1];
+        for (int k = 0; k <= LaneTrip.STEPS; k++) {
+            int step = k;
+            timeToGo[k] = median(history.stream().mapToDouble(t -> t.timeToGo()[step])
+                    .filter(Double::isFinite).toArray());
+        }
+        for (LaneTrip trip : history) {
+            for (int h = 0; h < TripTrace.HOURS_OF_WEEK; h++) {
+                hourMeters[h] += trip.hourMeters()[h];
+                hourSeconds[h] += trip.hourSeconds()[h];
+                dayHourMeters[h % 24] += trip.hourMeters()[h];
+                dayHourSeconds[h % 24] += trip.hourSeconds()[h];
+                meters += trip.hourMeters()[h];
+                seconds += trip.hourSeconds()[h];
+            }
+        }
+    }
+
+    int trips() {
+        return trips;
+    }
+
+    /** NaN without history. */
+    double medianDurationSeconds() {
+        return medianDuration;
+    }
+
+    /** NaN without history. */
+    double circuity() {
+        return medianCircuity;
+    }
+
+    /** The lane's typical seconds to go at this progress, interpolated; NaN without history. */
+    double timeToGo(double fraction) {
+        double pos = Math.max(0, Math.min(1, fraction)) * LaneTrip.STEPS;
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(LaneTrip.STEPS, lo + 1);
+        return timeToGo[lo] + (pos - lo) * (timeToGo[hi] - timeToGo[lo]);
+    }
+
+    /**
+     * The lane's driving speed at this time, road metres per driving second: by hour of week where that hour
+     * has enough driving, else by hour of day, else over all; NaN without history.
+     */
+    double speedAt(Instant t) {
+        int hour = TripTrace.hourOfWeek(t);
+        if (hourSeconds[hour] >= MIN_BUCKET_SECONDS) {
+            return hourMeters[hour] / hourSeconds[hour];
+        }
+        if (dayHourSeconds[hour % 24] >= MIN_BUCKET_SECONDS) {
+            return dayHourMeters[hour % 24] / dayHourSeconds[hour % 24];
+        }
+        return seconds > 0 ? meters / seconds : Double.NaN;
+    }
+
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tracelane.tools.eta;
+
+import java.time.Instant;
+
+/**
+ * A delivered trip as lane profiles learn from it.
+ *
+ * @param timeToGo    seconds to arrival when the truck reached each progress step ({@link #STEPS} + 1 values)
+ * @param hourMeters  road metres driven in each hour of week (UTC, Monday 00 first)
+ * @param hourSeconds driving seconds in each hour of week
+ * @param errorRatios per progress bucket ({@link #STEPS}), actual time to go over the raw estimate made there;
+ *                    NaN where no estimate was made
+ */
+record LaneTrip(long shipmentId, String lane, Instant departedAt, Instant deliveredAt, double lengthMeters,
+                double circuity, double[] timeToGo, double[] hourMeters, double[] hourSeconds,
+                double[] errorRatios) {
+    static final int STEPS = 20;
+
+    static int bucket(double fraction) {
+        return Math.max(0, Math.min(STEPS - 1, (int) Math.floor(fraction * STEPS)));
+    }
+
+    long durationSeconds() {
+        return deliveredAt.getEpochSecond() - departedAt.getEpochSecond();
+    }
+}

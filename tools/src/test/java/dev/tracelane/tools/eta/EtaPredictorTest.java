@@ -1,0 +1,138 @@
+package dev.tracelane.tools.eta;
+
+import dev.tracelane.tools.geo.RouteLine;
+import dev.tracelane.tools.plan.PlannedStop;
+import dev.tracelane.tools.plan.ShipmentPlan;
+import dev.tracelane.tracking.geo.GreatCircle;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The predictor on a straight 1,000 km east-west road along the equator, where a degree is ~111 km. */
+class EtaPredictorTest {
+    private static final Instant T0 = Instant.parse("2026-11-16T06:00:00Z"); // a Monday
+    private static final double SPEED = 25;
+    private static final double LENGTH = GreatCircle.meters(0, 0, 0, 9);
+    private final EtaSettings settings = new EtaSettings();
+    private final EtaPredictor predictor = new EtaPredictor(settings, 1_500);
+
+    @Test
+    void withoutRestRulesTheTruckArrivesAtItsOwnSpeed() {
+        TripTrace trace = driven(RestRules.NONE, 60);
+        EtaPredictor.Prediction p = predict(plan(List.of(), null), trace, new LaneProfile(List.of()));
+        double expected = (LENGTH - SPEED * 3_600 - 1_500) / SPEED;
+        assertThat(p.rawSeconds()).isCloseTo(expected, within(120.0));
+        assertThat(p.estimate().basis().restsAhead()).isEmpty();
+        assertThat(p.estimate().basis().speed()).isEqualTo("this truck's speed so far");
+    }
+
+    @Test
+    void usHoursOfServicePlanABreakAndADailyRestOnALongHaul() {
+        EtaPredictor.Prediction p = predict(plan(List.of(), null), driven(RestRules.US, 60), new LaneProfile(List.of()));
+        // 11.1 h of driving in all: the 30 min break falls due at 8 h, the 10 h rest at 11 h
+        assertThat(p.estimate().basis().restsAhead()).extracting(EtaBasis.Rest::kind)
+                .containsExactly("break", "daily rest");
+        EtaPredictor.Prediction eu = predict(plan(List.of(), null), driven(RestRules.EU, 60), new LaneProfile(List.of()));
+        // EU: 45 min at 4.5 h, 11 h at 9 h
+        assertThat(eu.estimate().basis().restsAhead()).extracting(EtaBasis.Rest::kind)
+                .containsExactly("break", "daily rest");
+        assertThat(eu.rawSeconds() - p.rawSeconds()).isCloseTo(Duration.ofMinutes(45 + 660 - 30 - 600).toSeconds(),
+                within(120.0));
+    }
+
+    @Test
+    void aPlannedStopAheadAddsItsDwellAndOneBehindDoesNot() {
+        TripTrace trace = driven(RestRules.NONE, 60);
+        double base = predict(plan(List.of(), null), trace, new LaneProfile(List.of())).rawSeconds();
+        List<PlannedStop> stops = List.of(new PlannedStop("behind", 0, 0.2, 3_600), new PlannedStop("ahead", 0, 5, 2_700));
+        EtaPredictor.Prediction p = predict(plan(stops, null), trace, new LaneProfile(List.of()));
+        assertThat(p.rawSeconds() - base).isCloseTo(2_700, within(300.0));
+        assertThat(p.estimate().basis().stopsAhead()).isEqualTo(1);
+    }
+
+    @Test
+    void theLanesHourlySpeedsSlowTheEstimateThroughItsSlowHours() {
+        TripTrace trace = driven(RestRules.NONE, 60);
+        double own = predict(plan(List.of(), null), trace, new LaneProfile(List.of())).rawSeconds();
+        double[] meters = new double[TripTrace.HOURS_OF_WEEK];
+        double[] seconds = new double[TripTrace.HOURS_OF_WEEK];
+        for (int h = 0; h < TripTrace.HOURS_OF_WEEK; h++) {
+            seconds[h] = 3_600;
+            meters[h] = 3_600 * (h % 24 >= 7 && h % 24 < 19 ? SPEED / 2 : SPEED);
+        }
+        LaneTrip history = new LaneTrip(1, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, new double[21], meters,
+                seconds, nan(20));
+        EtaPredictor.Prediction p = predict(plan(List.of(), null), trace, new LaneProfile(List.of(history)));
+        assertThat(p.rawSeconds()).isGreaterThan(own * 1.2);
+        assertThat(p.estimate().basis().speed()).startsWith("lane profile by hour of week");
+    }
+
+    @Test
+    void pastErrorsAtTheSameProgressShiftAndWidenTheWindow() {
+        TripTrace trace = driven(RestRules.NONE, 60);
+        List<LaneTrip> history = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            double[] ratios = nan(20);
+            Arrays.fill(ratios, 1.1 + 0.02 * i);
+            history.add(new LaneTrip(i, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, new double[21],
+                    new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK], ratios));
+        }
+        Calibration calibration = Calibration.of("lane", history);
+        EtaPredictor.Prediction p = predictor.predict(plan(List.of(), null), trace, new double[0],
+                new LaneProfile(List.of()), bucket -> calibration);
+        Instant asOf = p.estimate().asOf().toInstant();
+        double point = Duration.between(asOf, p.estimate().eta().toInstant()).toSeconds();
+        assertThat(point / p.rawSeconds()).isCloseTo(1.19, within(0.01));
+        assertThat(p.estimate().p10()).isBefore(p.estimate().eta());
+        assertThat(p.estimate().p90()).isAfter(p.estimate().eta());
+        assertThat(p.estimate().basis().calibration()).isEqualTo("lane");
+    }
+
+    @Test
+    void theChanceOfLatenessFollowsThePromise() {
+        TripTrace trace = driven(RestRules.NONE, 60);
+        double toGo = predict(plan(List.of(), null), trace, new LaneProfile(List.of())).rawSeconds();
+        Instant now = trace.lastTs();
+        double early = predict(plan(List.of(), now.plusSeconds((long) (toGo * 0.7))), trace,
+                new LaneProfile(List.of())).estimate().lateProbability();
+        double ample = predict(plan(List.of(), now.plusSeconds((long) (toGo * 1.5))), trace,
+                new LaneProfile(List.of())).estimate().lateProbability();
+        assertThat(early).isGreaterThan(0.9);
+        assertThat(ample).isLessThan(0.05);
+    }
+
+    private EtaPredictor.Prediction predict(ShipmentPlan plan, TripTrace trace, LaneProfile lane) {
+        RouteLine route = plan.routeOrStraightLine();
+        double[] stopsDone = plan.stops().stream().mapToDouble(s -> route.project(s.lat(), s.lon()).doneMeters())
+                .toArray();
+        return predictor.predict(plan, trace, stopsDone, lane, bucket -> Calibration.none());
+    }
+
+    private static ShipmentPlan plan(List<PlannedStop> stops, Instant promisedUntil) {
+        RouteLine road = RouteLine.straight(0, 0, 0, 9);
+        return new ShipmentPlan(1, "SHP-1", "L", new PlannedStop("west", 0, 0, 0), new PlannedStop("east", 0, 9, 0),
+                road, stops, null, null, null, promisedUntil);
+    }
+
+    /** A truck that has driven east at {@link #SPEED} for so many minutes, one reading a minute. */
+    private static TripTrace driven(RestRules rules, int minutes) {
+        TripTrace trace = new TripTrace(RouteLine.straight(0, 0, 0, 9), 1, rules);
+        for (int m = 0; m <= minutes; m++) {
+            trace.add(T0.plusSeconds(60L * m), 0, 9 * SPEED * 60 * m / LENGTH);
+        }
+        return trace;
+    }
+
+    private static double[] nan(int n) {
+        double[] values = new double[n];
+        Arrays.fill(values, Double.NaN);
+        return values;
+    }
+}
