@@ -15,13 +15,22 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Offline reverse geocoding over the bundled GeoNames extract (135,000 places of 1,000+ people), in an
  * STR-tree so a lookup visits a handful of nodes, not the list. Among the places close to the position, the
- * most populous wins: "near Joliet" says more than the name of the nearest hamlet.
+ * most populous wins: "near Joliet" says more than the name of the nearest hamlet. Forward lookups ("loads
+ * near Dallas") go through the places by name.
  */
 @Singleton
 public class PlaceIndex {
@@ -29,17 +38,21 @@ public class PlaceIndex {
     private static final int CANDIDATES = 12;
     private static final double COMPARABLE_FACTOR = 2.0;
     private static final double COMPARABLE_SLACK_METERS = 5_000;
-    private volatile STRtree tree;
+    private volatile Loaded loaded;
+
+    /** The tree for reverse lookups and the places by normalised name for forward ones. */
+    private record Loaded(STRtree tree, Map<String, List<Place>> byName) {
+    }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        tree();
+        loaded();
     }
 
     /** The place a position is best described by; empty only when the index is empty. */
     public Optional<NearPlace> near(double lat, double lon) {
         Place probe = new Place("", "", "", 0, lat, lon);
-        Object[] nearest = tree().nearestNeighbour(new Envelope(lon, lon, lat, lat), probe, DEGREES,
+        Object[] nearest = loaded().tree().nearestNeighbour(new Envelope(lon, lon, lat, lat), probe, DEGREES,
                 CANDIDATES);
         Place best = null;
         double nearestMeters = Double.MAX_VALUE;
@@ -60,6 +73,33 @@ public class PlaceIndex {
                 Compass.point(Compass.bearing(best.lat(), best.lon(), lat, lon))));
     }
 
+    /**
+     * The place a person means by a name: "Dallas", "dallas tx", "Springfield, IL", "Lyon, FR". With a
+     * state, province or country after the name, only places there count; among the rest the most populous.
+     */
+    public Optional<Place> find(String query) {
+        String[] words = normalise(query).split(" ");
+        Map<String, List<Place>> byName = loaded().byName();
+        for (int cut = words.length; cut >= 1; cut--) {
+            List<Place> named = byName.get(String.join(" ", Arrays.copyOfRange(words, 0, cut)));
+            if (named == null) {
+                continue;
+            }
+            String qualifier = String.join(" ", Arrays.copyOfRange(words, cut, words.length));
+            return named.stream()
+                    .filter(p -> qualifier.isEmpty() || qualifier.equalsIgnoreCase(p.admin())
+                            || qualifier.equalsIgnoreCase(p.country()))
+                    .max(Comparator.comparingInt(Place::population));
+        }
+        return Optional.empty();
+    }
+
+    /** Lower case, no accents, no punctuation, single spaces: how names are keyed and queried. */
+    static String normalise(String text) {
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+    }
+
     private static double meters(Place p, double lat, double lon) {
         return GreatCircle.meters(p.lat(), p.lon(), lat, lon);
     }
@@ -74,25 +114,26 @@ public class PlaceIndex {
         return Math.hypot(q.lon() - p.lon(), q.lat() - p.lat());
     };
 
-    private STRtree tree() {
-        STRtree current = tree;
+    private Loaded loaded() {
+        Loaded current = loaded;
         if (current == null) {
             synchronized (this) {
-                if (tree == null) {
-                    tree = load();
+                if (loaded == null) {
+                    loaded = load();
                 }
-                current = tree;
+                current = loaded;
             }
         }
         return current;
     }
 
-    private static STRtree load() {
+    private static Loaded load() {
         InputStream raw = PlaceIndex.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (raw == null) {
             throw new IllegalStateException("missing resource " + RESOURCE);
         }
         STRtree index = new STRtree();
+        Map<String, List<Place>> byName = new HashMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
                 StandardCharsets.UTF_8))) {
             String line;
@@ -104,11 +145,12 @@ public class PlaceIndex {
                 Place p = new Place(f[0], f[1], f[2], Integer.parseInt(f[3]), Double.parseDouble(f[4]),
                         Double.parseDouble(f[5]));
                 index.insert(new Envelope(p.lon(), p.lon(), p.lat(), p.lat()), p);
+                byName.computeIfAbsent(normalise(p.name()), k -> new ArrayList<>(1)).add(p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + RESOURCE, e);
         }
         index.build();
-        return index;
+        return new Loaded(index, byName);
     }
 }

@@ -23,4 +23,22 @@ class PlaceIndexTest {
     void outsideNorthAmericaTheCountryNamesThePlace() {
         assertThat(places.near(48.8566, 2.3522).orElseThrow().describe()).isEqualTo("in Paris, FR");
     }
+
+    @Test
+    void aNameFindsItsMostPopulousPlace() {
+        assertThat(places.find("Dallas").orElseThrow().label()).isEqualTo("Dallas, TX");
+        assertThat(places.find("lyon").orElseThrow().label()).isEqualTo("Lyon, FR");
+    }
+
+    @Test
+    void aStateOrCountryAfterTheNameNarrowsIt() {
+        assertThat(places.find("Springfield, IL").orElseThrow().label()).isEqualTo("Springfield, IL");
+        assertThat(places.find("springfield mo").orElseThrow().label()).isEqualTo("Springfield, MO");
+    }
+
+    @Test
+    void accentsAndCaseDoNotMatterAndAnUnknownNameFindsNothing() {
+        assertThat(places.find("SAO PAULO").orElseThrow().country()).isEqualTo("BR");
+        assertThat(places.find("Xqzzyville")).isEmpty();
+    }
 }

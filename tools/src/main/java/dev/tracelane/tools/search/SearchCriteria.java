@@ -1,0 +1,24 @@
+package dev.tracelane.tools.search;
+
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * What to look for among the caller's shipments; a null field does not narrow.
+ *
+ * @param status       planned, in_transit or delivered
+ * @param late         past or predicted past its promised window (see {@link ShipmentSummary#lateReason})
+ * @param near         a place name ("Dallas", "Joliet, IL"): shipments whose last position is within
+ *                     {@code radiusKm} of it
+ * @param destination  words in the destination's name
+ * @param text         words in the reference, lane, origin or destination
+ * @param temperatureOutOfRange the last reading is outside the cargo's range
+ */
+public record SearchCriteria(@Nullable String status, @Nullable Boolean late, @Nullable String near,
+                             double radiusKm, @Nullable String destination, @Nullable String text,
+                             @Nullable Boolean temperatureOutOfRange, int limit) {
+    public static final double DEFAULT_RADIUS_KM = 100;
+
+    public static SearchCriteria all(int limit) {
+        return new SearchCriteria(null, null, null, DEFAULT_RADIUS_KM, null, null, null, limit);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.tracelane.tools.search;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * @param place the place {@code near} was understood as ("Dallas, TX"), or null
+ * @param placeUnknown true when {@code near} named no place the index knows; the list is then empty
+ */
+@Serdeable
+public record SearchResult(List<ShipmentSummary> shipments, @Nullable String place, boolean placeUnknown) {
+}

@@ -1,0 +1,141 @@
+package dev.tracelane.tools.search;
+
+import dev.tracelane.tools.geo.Place;
+import dev.tracelane.tools.geo.PlaceIndex;
+import dev.tracelane.tracking.geo.GreatCircle;
+import dev.tracelane.tracking.shipment.Scope;
+import dev.tracelane.tracking.storage.Sql;
+import dev.tracelane.tracking.storage.StorageException;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Searches the caller's shipments; the scope and every filter are one SQL query. */
+@Singleton
+public class ShipmentSearch {
+    /** Late, with why; the one rule for search and the fleet summary. Parameters: now, now. */
+    static final String LATE_REASON = """
+            CASE WHEN st.status <> 'delivered' AND s.promised_until < ? THEN 'past promise'
+                 WHEN st.delivered_at > s.promised_until THEN 'delivered late'
+                 WHEN st.status <> 'delivered' AND e.eta > s.promised_until AND s.promised_until >= ? THEN 'predicted'
+            END""";
+    static final String FROM = """
+             FROM shipments s JOIN shipment_state st ON st.shipment_id = s.id
+             LEFT JOIN shipment_eta e ON e.shipment_id = s.id
+            """;
+    private static final double KM_PER_DEGREE = 111.2;
+    private final DataSource dataSource;
+    private final PlaceIndex places;
+    private final Clock clock;
+
+    public ShipmentSearch(DataSource dataSource, PlaceIndex places, Clock clock) {
+        this.dataSource = dataSource;
+        this.places = places;
+        this.clock = clock;
+    }
+
+    public SearchResult search(Scope scope, SearchCriteria criteria) {
+        Place place = null;
+        if (criteria.near() != null) {
+            Optional<Place> found = places.find(criteria.near());
+            if (found.isEmpty()) {
+                return new SearchResult(List.of(), null, true);
+            }
+            place = found.get();
+        }
+        StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT s.reference, st.status, s.lane,")
+                .append(" coalesce(s.origin->>'name', ''), coalesce(s.destination->>'name', ''), st.last_ts,")
+                .append(" st.lat, st.lon, st.temperature, s.temp_min, s.temp_max, s.promised_until, e.eta,")
+                .append(" st.delivered_at, ").append(LATE_REASON).append(" AS late_reason").append(FROM)
+                .append("WHERE ").append(Scope.CONDITION);
+        List<Object> values = new ArrayList<>();
+        if (criteria.status() != null) {
+            sql.append(" AND st.status = ?");
+            values.add(criteria.status());
+        }
+        if (criteria.destination() != null) {
+            sql.append(" AND s.destination->>'name' ILIKE ?");
+            values.add(like(criteria.destination()));
+        }
+        if (criteria.text() != null) {
+            sql.append(" AND (s.reference ILIKE ? OR s.lane ILIKE ? OR s.origin->>'name' ILIKE ?")
+                    .append(" OR s.destination->>'name' ILIKE ?)");
+            for (int i = 0; i < 4; i++) {
+                values.add(like(criteria.text()));
+            }
+        }
+        if (Boolean.TRUE.equals(criteria.temperatureOutOfRange())) {
+            sql.append(" AND (st.temperature < s.temp_min OR st.temperature > s.temp_max)");
+        }
+        if (place != null) {
+            double dLat = criteria.radiusKm() / KM_PER_DEGREE;
+            double dLon = dLat / Math.max(0.05, Math.cos(Math.toRadians(place.lat())));
+            sql.append(" AND st.lat BETWEEN ? AND ? AND st.lon BETWEEN ? AND ?");
+            values.add(place.lat() - dLat);
+            values.add(place.lat() + dLat);
+            values.add(place.lon() - dLon);
+            values.add(place.lon() + dLon);
+        }
+        sql.append(") found");
+        if (criteria.late() != null) {
+            sql.append(criteria.late() ? " WHERE late_reason IS NOT NULL" : " WHERE late_reason IS NULL");
+        }
+        sql.append(" ORDER BY reference LIMIT ?");
+        List<ShipmentSummary> found = query(sql.toString(), scope, values, criteria.limit(), place,
+                criteria.radiusKm());
+        if (place != null) {
+            found.sort(Comparator.comparing(ShipmentSummary::kmFromPlace));
+        }
+        return new SearchResult(found, place == null ? null : place.label(), false);
+    }
+
+    private List<ShipmentSummary> query(String sql, Scope scope, List<Object> values, int limit, Place place,
+                                        double radiusKm) {
+        Timestamp now = Timestamp.from(clock.instant());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, now);
+            ps.setTimestamp(2, now);
+            int i = scope.bind(c, ps, 3);
+            for (Object value : values) {
+                ps.setObject(i++, value);
+            }
+            ps.setInt(i, limit);
+            List<ShipmentSummary> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Double lat = Sql.getDouble(rs, "lat");
+                    Double lon = Sql.getDouble(rs, "lon");
+                    Double km = null;
+                    if (place != null && lat != null) {
+                        km = Math.round(GreatCircle.meters(place.lat(), place.lon(), lat, lon) / 100) / 10.0;
+                        if (km > radiusKm) {
+                            continue;
+                        }
+                    }
+                    result.add(new ShipmentSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), Sql.utc(rs, "last_ts"), lat, lon,
+                            Sql.getDouble(rs, "temperature"), Sql.getDouble(rs, "temp_min"),
+                            Sql.getDouble(rs, "temp_max"), Sql.utc(rs, "promised_until"), Sql.utc(rs, "eta"),
+                            Sql.utc(rs, "delivered_at"), rs.getString("late_reason"), km));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StorageException("could not search shipments", e);
+        }
+    }
+
+    private static String like(String words) {
+        return "%" + words.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

@@ -1,0 +1,139 @@
+package dev.tracelane.tools.search;
+
+import dev.tracelane.tools.locate.Location;
+import dev.tracelane.tools.locate.Locator;
+import dev.tracelane.tracking.Api;
+import dev.tracelane.tracking.SocketClient;
+import dev.tracelane.tracking.TestDatabase;
+import dev.tracelane.tracking.shipment.Scope;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The scoped queries the assistant's tools wrap, on a carrier with three shipments (one not yet departed) and a
+ * competitor with one parked in the same city: locate, search (near a place, late, temperature, destination) and the fleet summary.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ToolServicesTest implements TestDatabase {
+    private static final Map<String, Object> DALLAS = Map.of("name", "Dallas, TX", "lat", 32.7767, "lon", -96.7970);
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Locator locator;
+    @Inject
+    ShipmentSearch search;
+    @Inject
+    Fleet fleet;
+
+    private Scope carrier;
+    private String overdue;
+    private String warm;
+    private String competitors;
+
+    @BeforeAll
+    void twoCarriers() throws Exception {
+        Api api = new Api(client.toBlocking());
+        String org = api.org("carrier");
+        carrier = new Scope(false, true, false, false, org, new String[0]);
+        Instant now = Instant.now();
+        overdue = shipment(api, org, Map.of("destination", DALLAS,
+                "promisedArrival", Map.of("until", now.minusSeconds(3_600).toString())), 41.58, -88.00, null);
+        warm = shipment(api, org, Map.of("cargo", Map.of("type", "reefer", "tempMin", 2, "tempMax", 8)),
+                32.80, -96.80, 11.5);
+        api.shipment(api.org("shipper"), org, null, Map.of());
+        competitors = shipment(api, api.org("carrier"), Map.of("destination", DALLAS), 32.78, -96.79, null);
+    }
+
+    @Test
+    void locateNamesThePlaceAndTheReadings() {
+        Location at = locator.locate(carrier, overdue).orElseThrow();
+        assertThat(at.place()).isEqualTo("near Joliet, IL (9 km NE of the centre)");
+        assertThat(at.destination()).isEqualTo("Dallas, TX");
+        assertThat(at.minutesSinceSeen()).isBetween(0L, 5L);
+        assertThat(at.speedKmh()).isEqualTo(90.0);
+        assertThat(locator.locate(carrier, warm).orElseThrow().cargoRange()).isEqualTo("2.0 to 8.0 °C");
+    }
+
+    @Test
+    void aShipmentOutOfScopeIsNotFoundLikeAMissingOne() {
+        assertThat(locator.locate(carrier, competitors)).isEmpty();
+        assertThat(locator.locate(carrier, "NO-SUCH-REF")).isEmpty();
+    }
+
+    @Test
+    void searchNearAPlaceFindsOnlyTheCallersShipmentsThere() {
+        SearchResult result = search.search(carrier, new SearchCriteria(null, null, "dallas", 50, null, null,
+                null, 50));
+        assertThat(result.place()).isEqualTo("Dallas, TX");
+        assertThat(result.shipments()).extracting(ShipmentSummary::ref).containsExactly(warm);
+        assertThat(result.shipments().get(0).kmFromPlace()).isLessThan(5);
+    }
+
+    @Test
+    void anUnknownPlaceIsSaidToBeUnknown() {
+        SearchResult result = search.search(carrier, new SearchCriteria(null, null, "Xqzzyville", 50, null, null,
+                null, 50));
+        assertThat(result.placeUnknown()).isTrue();
+        assertThat(result.shipments()).isEmpty();
+    }
+
+    @Test
+    void searchFindsLateShipmentsWithTheirReasonAndByDestination() {
+        List<ShipmentSummary> late = search.search(carrier, new SearchCriteria(null, true, null, 0, "dallas", null,
+                null, 50)).shipments();
+        assertThat(late).extracting(ShipmentSummary::ref).containsExactly(overdue);
+        assertThat(late.get(0).lateReason()).isEqualTo("past promise");
+    }
+
+    @Test
+    void searchFindsReefersOutOfRange() {
+        assertThat(search.search(carrier, new SearchCriteria(null, null, null, 0, null, null, true, 50)).shipments())
+                .extracting(ShipmentSummary::ref, ShipmentSummary::temperature).containsExactly(
+                        tuple(warm, 11.5));
+    }
+
+    @Test
+    void theFleetSummaryCountsOnlyTheCallersShipments() {
+        FleetSummary summary = fleet.summary(carrier);
+        assertThat(summary.total()).isEqualTo(3);
+        assertThat(summary.planned()).isEqualTo(1);
+        assertThat(summary.inTransit()).isEqualTo(2);
+        assertThat(summary.onTheRoad()).isEqualTo(2);
+        assertThat(summary.late()).isEqualTo(1);
+        assertThat(summary.temperatureOutOfRange()).isEqualTo(1);
+    }
+
+    /** A shipment of this carrier from Chicago, whose tracker has just reported from (lat, lon). */
+    private String shipment(Api api, String carrierOrg, Map<String, Object> extra, double lat, double lon,
+                            Double celsius) throws Exception {
+        String trackerId = Api.unique("trk");
+        String token = api.tracker(trackerId, carrierOrg);
+        String reference = (String) api.shipment(api.org("shipper"), carrierOrg, trackerId, new HashMap<>(extra))
+                .get("reference");
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
+            tracker.send("{\"ts\":\"" + Instant.now().minusSeconds(30) + "\",\"lat\":" + lat + ",\"lon\":" + lon
+                    + ",\"speed\":25" + (celsius == null ? "" : ",\"temperature\":" + celsius) + "}");
+            assertThat(tracker.next()).contains("\"ack\"");
+        }
+        return reference;
+    }
+}
