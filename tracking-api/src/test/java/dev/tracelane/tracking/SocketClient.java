@@ -33,6 +33,11 @@ public final class SocketClient implements AutoCloseable {
         return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/live?access_token=" + jwt));
     }
 
+    /** A chat client on {@code /ws/chat}, authenticated like a browser widget. */
+    public static SocketClient chat(int port, String jwt) {
+        return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/chat?access_token=" + jwt));
+    }
+
     public void send(String frame) {
         socket.sendText(frame, true).join();
     }

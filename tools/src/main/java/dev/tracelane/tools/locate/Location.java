@@ -20,5 +20,6 @@ import java.util.List;
 public record Location(String ref, String status, String origin, String destination, @Nullable Double lat,
                        @Nullable Double lon, @Nullable String place, @Nullable OffsetDateTime lastSeen,
                        @Nullable Long minutesSinceSeen, @Nullable Double speedKmh, @Nullable Double temperature,
-                       @Nullable String cargoRange, @Nullable Estimate eta, List<Alert> activeAlerts) {
+                       @Nullable String cargoRange, @Nullable OffsetDateTime promisedUntil, @Nullable Estimate eta,
+                       List<Alert> activeAlerts) {
 }

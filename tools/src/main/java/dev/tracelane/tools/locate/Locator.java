@@ -43,7 +43,8 @@ public class Locator {
             Double kmh = p == null || p.speed() == null ? null : Math.round(p.speed() * 36) / 10.0;
             return new Location(s.reference(), s.status(), label(s.origin()), label(s.destination()),
                     p == null ? null : p.lat(), p == null ? null : p.lon(), place, p == null ? null : p.ts(), minutes,
-                    kmh, p == null ? null : p.temperature(), range(s.cargo()), estimates.find(id).orElse(null),
+                    kmh, p == null ? null : p.temperature(), range(s.cargo()),
+                    s.promisedArrival() == null ? null : s.promisedArrival().until(), estimates.find(id).orElse(null),
                     alerts.active(id));
         });
     }

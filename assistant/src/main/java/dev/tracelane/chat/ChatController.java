@@ -1,0 +1,124 @@
+package dev.tracelane.chat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tracelane.agent.Citation;
+import dev.tracelane.tracking.identity.Caller;
+import dev.tracelane.tracking.identity.Roles;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/chat}: one turn answered whole, with the tools it called; {@code GET /api/chat/{id}/messages}:
+ * a conversation's history, to its own user only.
+ */
+@Controller("/api/chat")
+@Secured({Roles.CUSTOMER, Roles.SHIPPER, Roles.CARRIER, Roles.COORDINATOR, Roles.SUPPORT, Roles.ADMIN})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ChatController {
+    private static final int MAX_HISTORY = 500;
+    private final ChatTurns turns;
+    private final Conversations conversations;
+
+    public ChatController(ChatTurns turns, Conversations conversations) {
+        this.turns = turns;
+        this.conversations = conversations;
+    }
+
+    @Serdeable
+    public record ChatRequest(@Nullable String conversationId, @Nullable String clientMsgId, @Nullable String text) {
+    }
+
+    /** @param tools the tools called, in order, for the caller to see what the answer rests on */
+    @Serdeable
+    public record ChatAnswer(String conversationId, String msg, long seq, String text,
+                             @JsonInclude(JsonInclude.Include.ALWAYS) List<Citation> citations,
+                             @JsonInclude(JsonInclude.Include.ALWAYS) List<String> tools) {
+    }
+
+    @Post
+    public ChatAnswer send(@Body ChatRequest request, Authentication authentication) {
+        Collector collector = new Collector();
+        turns.run(Caller.of(authentication), request.conversationId(), request.clientMsgId(), request.text(),
+                collector).join();
+        if (collector.error != null) {
+            throw new HttpStatusException(status(collector.error.get("code")), collector.error.get("message"));
+        }
+        return new ChatAnswer(collector.conversationId, collector.msg, collector.seq, collector.text,
+                collector.citations, collector.tools);
+    }
+
+    @Get("/{id}/messages")
+    public List<StoredMessage> history(@PathVariable String id, @Nullable @QueryValue Long after,
+                                       @Nullable @QueryValue Integer limit, Authentication authentication) {
+        Conversation conversation = conversations.find(Caller.of(authentication).username(), id).orElseThrow(
+                () -> new HttpStatusException(HttpStatus.NOT_FOUND, "conversation " + id + " not found"));
+        int size = limit == null ? 100 : Math.max(1, Math.min(limit, MAX_HISTORY));
+        return conversations.after(conversation.id(), after == null ? 0 : after, size);
+    }
+
+    private static HttpStatus status(String code) {
+        return switch (code) {
+            case "bad_request" -> HttpStatus.BAD_REQUEST;
+            case "not_found" -> HttpStatus.NOT_FOUND;
+            case "rate_limited" -> HttpStatus.TOO_MANY_REQUESTS;
+            default -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    /** Keeps what a socket would have been sent, for one answer. */
+    private static final class Collector implements TurnListener {
+        private final List<String> tools = new ArrayList<>();
+        private String conversationId;
+        private String msg;
+        private long seq;
+        private String text;
+        private List<Citation> citations = List.of();
+        private Map<String, String> error;
+
+        @Override
+        public void ack(String clientMsgId, String conversation, String message) {
+            conversationId = conversation;
+            msg = message;
+        }
+
+        @Override
+        public void progress(String message, String tool, String label, String state) {
+            if ("started".equals(state)) {
+                tools.add(tool);
+            }
+        }
+
+        @Override
+        public void delta(String message, int idx, String chunk) {
+            // the whole answer comes with fin
+        }
+
+        @Override
+        public void fin(String message, long stored, String answer, List<Citation> cited) {
+            seq = stored;
+            text = answer;
+            citations = cited;
+        }
+
+        @Override
+        public void error(String message, String code, String description) {
+            error = Map.of("code", code, "message", description);
+        }
+    }
+}

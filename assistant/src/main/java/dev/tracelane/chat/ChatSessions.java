@@ -1,0 +1,28 @@
+package dev.tracelane.chat;
+
+import dev.tracelane.tracking.identity.Caller;
+import io.micronaut.websocket.WebSocketSession;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The open chat sockets and whose they are, so alerts reach every socket of a user who may see them. */
+@Singleton
+public class ChatSessions {
+    private final Map<WebSocketSession, Caller> open = new ConcurrentHashMap<>();
+
+    void add(WebSocketSession session, Caller caller) {
+        open.put(session, caller);
+    }
+
+    void remove(WebSocketSession session) {
+        open.remove(session);
+    }
+
+    List<WebSocketSession> of(String username) {
+        return open.entrySet().stream().filter(e -> e.getValue().username().equals(username))
+                .map(Map.Entry::getKey).filter(WebSocketSession::isOpen).toList();
+    }
+}

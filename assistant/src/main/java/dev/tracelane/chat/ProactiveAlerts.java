@@ -1,0 +1,118 @@
+package dev.tracelane.chat;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.tracelane.agent.Prompts;
+import dev.tracelane.tools.alert.Alert;
+import dev.tracelane.tools.alert.AlertChanged;
+import dev.tracelane.tracking.identity.Caller;
+import dev.tracelane.tracking.shipment.Scope;
+import dev.tracelane.tracking.storage.StorageException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Async;
+import io.micronaut.websocket.WebSocketSession;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Delivers an alert into the chat when it opens and when it is resolved: to every user of the shipment's
+ * shipper and carrier who may see it, filed in their latest conversation and in its model memory (so "why?"
+ * right after it has the context, and a user who was offline finds it on resume) and pushed at once to each of their open sockets.
+ */
+@Singleton
+public class ProactiveAlerts {
+    private static final Logger LOG = LoggerFactory.getLogger(ProactiveAlerts.class);
+    private final DataSource dataSource;
+    private final Conversations conversations;
+    private final ConversationMemory memory;
+    private final ChatSessions sessions;
+    private final Prompts prompts;
+    private final JsonMapper json;
+
+    public ProactiveAlerts(DataSource dataSource, Conversations conversations, ConversationMemory memory,
+                           ChatSessions sessions, Prompts prompts, JsonMapper json) {
+        this.dataSource = dataSource;
+        this.conversations = conversations;
+        this.memory = memory;
+        this.sessions = sessions;
+        this.prompts = prompts;
+        this.json = json;
+    }
+
+    @EventListener
+    @Async
+    void on(AlertChanged changed) {
+        Alert alert = changed.alert();
+        boolean opened = "open".equals(alert.status()) && alert.detectedAt().equals(alert.updatedAt());
+        boolean resolved = "resolved".equals(alert.status());
+        if (!opened && !resolved) {
+            return;
+        }
+        String text = resolved ? prompts.alert("resolved", alert.ref(), alert.title())
+                : prompts.alert(alert.type(), alert.ref(), alert.title());
+        try {
+            for (Caller user : entitled(changed.shipmentId(), alert.ref())) {
+                deliver(user, alert, text);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not deliver alert {} to the chat", alert.id(), e);
+        }
+    }
+
+    private void deliver(Caller user, Alert alert, String text) {
+        Conversation conversation = conversations.latest(user.username())
+                .orElseGet(() -> conversations.start(user));
+        long seq = conversations.append(conversation.id(), "alert", text, List.of(), alert, null);
+        memory.append(conversation.id(), AiMessage.from(text));
+        String frame;
+        try {
+            frame = json.writeValueAsString(ChatFrames.alert(seq, conversation.id(), text, alert));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        for (WebSocketSession session : sessions.of(user.username())) {
+            session.sendAsync(frame);
+        }
+    }
+
+    /** Users of the shipper and carrier whose scope covers the shipment, by the same rule as every query. */
+    private List<Caller> entitled(long shipmentId, String reference) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT u.username, u.org_id, u.roles, u.shipments, s.shipper_id, s.carrier_id
+                       FROM shipments s JOIN users u ON u.org_id IN (s.shipper_id, s.carrier_id)
+                      WHERE s.id = ?""")) {
+            ps.setLong(1, shipmentId);
+            List<Caller> users = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Caller user = new Caller(rs.getString(1), rs.getString(2), new HashSet<>(strings(rs.getArray(3))),
+                            strings(rs.getArray(4)));
+                    if (Scope.of(user).covers(reference, rs.getString(5), rs.getString(6))) {
+                        users.add(user);
+                    }
+                }
+            }
+            return users;
+        } catch (SQLException e) {
+            throw new StorageException("could not find who may see shipment " + shipmentId, e);
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

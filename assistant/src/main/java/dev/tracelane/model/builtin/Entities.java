@@ -1,0 +1,210 @@
+package dev.tracelane.model.builtin;
+
+import dev.tracelane.tools.geo.Place;
+import dev.tracelane.tools.geo.PlaceIndex;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a message names, found by rules: shipment references, a place and whether it is a destination or a
+ * neighbourhood, a deadline, a recent window, a status, an alert type and status. Times are UTC.
+ */
+final class Entities {
+    /**
+     * SHP-1042, shp-0f23a, SHP1042, SHP 1042: letters, then a hyphen and a code with a digit, or digits right
+     * after them; with a space only after capitals, so "around 15" is not a reference.
+     */
+    static final Pattern REFERENCE = Pattern.compile("\\b(?:([A-Za-z]{2,6})(?:-([A-Za-z0-9]*\\d[A-Za-z0-9]*)|(\\d{2,10}))"
+            + "|([A-Z]{2,6}) (\\d{2,10}))\\b");
+    private static final Pattern NUMBERED = Pattern.compile(
+            "(?i)\\b(?:order|shipment|load|delivery|package|parcel|number|no\\.?)\\s*#?\\s*(\\d{3,10})\\b|#(\\d{3,10})\\b");
+    private static final Set<String> NOT_REFERENCE_PREFIXES = Set.of("PM", "AM", "LAST", "PAST", "NEXT", "IN",
+            "BY", "AT", "ABOUT", "TOP", "FIRST", "UNDER", "OVER", "HOURS", "HRS", "KM", "MIN", "MINS", "TO", "ORDER",
+            "LOAD", "NUMBER", "NO", "PARCEL", "THE", "AND", "OR", "OF", "FOR", "WITHIN", "BEFORE", "AFTER", "UNTIL");
+    private static final Pattern DESTINATION = Pattern.compile(
+            "(?i)\\b(?:to|for|heading to|going to|headed to|bound for|towards|into|destined for|delivering to)\\s+");
+    private static final Pattern NEAR = Pattern.compile("(?i)\\b(?:near|around|in|at|close to|outside|by)\\s+");
+    private static final Set<String> NOT_PLACES = Set.of("transit", "time", "the", "range", "my", "our", "a",
+            "an", "this", "that", "route", "schedule", "stock", "total", "all", "any", "it", "them", "there", "here",
+            "delivery", "now", "me", "you", "us", "arrive", "be", "get", "go", "make", "today", "tomorrow",
+            "tonight", "noon", "midnight", "least", "last", "past", "front", "order", "question", "case", "fact",
+            "general", "hours", "minutes", "reefer", "reefers", "check");
+    private static final int MIN_PLACE_POPULATION = 20_000;
+    private static final Pattern CLOCK = Pattern.compile(
+            "(?i)\\b(?:before|by|until|till|no later than|at)\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?");
+    private static final Pattern HOURS = Pattern.compile("(?i)\\b(?:last|past)\\s+(\\d{1,3})\\s*(?:hours|hrs|h)\\b");
+
+    private final PlaceIndex places;
+
+    Entities(PlaceIndex places) {
+        this.places = places;
+    }
+
+    /** References as written, in order of appearance. */
+    static List<String> references(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = REFERENCE.matcher(text);
+        while (m.find()) {
+            String prefix = (m.group(1) != null ? m.group(1) : m.group(4)).toUpperCase(Locale.ROOT);
+            String code = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(5);
+            if (!NOT_REFERENCE_PREFIXES.contains(prefix)) {
+                found.add(prefix + "-" + code);
+            }
+        }
+        Matcher n = NUMBERED.matcher(text);
+        while (n.find()) {
+            String number = n.group(1) != null ? n.group(1) : n.group(2);
+            if (found.stream().noneMatch(r -> r.endsWith("-" + number))) {
+                found.add(number);
+            }
+        }
+        return found;
+    }
+
+    /** The text with references replaced by a placeholder, as the intent examples are written. */
+    static String withoutReferences(String text) {
+        return REFERENCE.matcher(NUMBERED.matcher(text).replaceAll("order SHP-1")).replaceAll("SHP-1");
+    }
+
+    record PlaceMention(String name, boolean destination) {
+    }
+
+    Optional<PlaceMention> place(String text) {
+        Optional<PlaceMention> destination = after(DESTINATION, text).map(p -> new PlaceMention(p, true));
+        return destination.isPresent() ? destination : after(NEAR, text).map(p -> new PlaceMention(p, false));
+    }
+
+    private Optional<String> after(Pattern preposition, String text) {
+        Matcher m = preposition.matcher(text);
+        while (m.find()) {
+            String[] words = text.substring(m.end()).split("[^\\p{L}.,'-]+|(?<=[,.])|(?=[?!])");
+            List<String> span = new ArrayList<>();
+            for (String w : words) {
+                String clean = w.replaceAll("[,.]$", "");
+                if (clean.isEmpty() || span.size() == 4) {
+                    break;
+                }
+                span.add(clean);
+            }
+            for (int n = span.size(); n >= 1; n--) {
+                String candidate = String.join(" ", span.subList(0, n));
+                if (NOT_PLACES.contains(span.get(0).toLowerCase(Locale.ROOT))) {
+                    break;
+                }
+                Optional<Place> place = places.find(candidate);
+                if (place.isPresent() && place.get().population() >= MIN_PLACE_POPULATION) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "before noon", "by 5pm", "until 17:30", "by the end of the day", "tomorrow morning": the UTC instant meant. */
+    static Optional<Instant> deadline(String text, Instant now) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (lower.contains("tomorrow")) {
+            day = day.plusDays(1);
+        }
+        LocalTime time = null;
+        if (lower.contains("noon") || lower.contains("midday") || lower.contains("lunch")) {
+            time = LocalTime.NOON;
+        } else if (lower.contains("end of the day") || lower.contains("end of day") || lower.contains("tonight")
+                || lower.contains("midnight")) {
+            time = LocalTime.of(23, 59);
+        } else if (lower.contains("this morning") || lower.contains("tomorrow morning")) {
+            time = LocalTime.of(12, 0);
+        } else if (lower.contains("this afternoon")) {
+            time = LocalTime.of(18, 0);
+        } else {
+            Matcher m = CLOCK.matcher(lower);
+            if (m.find()) {
+                int hour = Integer.parseInt(m.group(1));
+                int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+                String half = m.group(3);
+                if (half != null && half.startsWith("p") && hour < 12) {
+                    hour += 12;
+                } else if (half != null && half.startsWith("a") && hour == 12) {
+                    hour = 0;
+                }
+                if (hour < 24 && minute < 60 && (half != null || m.group(2) != null)) {
+                    time = LocalTime.of(hour, minute);
+                }
+            } else if (lower.contains("today") || lower.contains("tomorrow")) {
+                time = LocalTime.of(23, 59);
+            }
+        }
+        return time == null ? Optional.empty() : Optional.of(day.atTime(time).toInstant(ZoneOffset.UTC));
+    }
+
+    /** A recent window in hours: "last 6 hours", "today", "this week"; 0 when none is said. */
+    static int hours(String text, Instant now) {
+        Matcher m = HOURS.matcher(text);
+        if (m.find()) {
+            return Integer.parseInt(m.group(1));
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("today")) {
+            Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
+            return (int) Math.max(1, Duration.between(midnight, now).toHours() + 1);
+        }
+        if (lower.contains("yesterday") || lower.contains("24 h") || lower.contains("last day")) {
+            return 48;
+        }
+        return lower.contains("this week") || lower.contains("last week") ? 168 : 0;
+    }
+
+    /** planned, in_transit, delivered, or null. */
+    static String status(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.matches(".*\\b(in transit|on the road|on the way|moving|en route|driving)\\b.*")) {
+            return "in_transit";
+        }
+        if (lower.matches(".*\\b(planned|not (yet )?(left|departed)|scheduled|waiting to leave)\\b.*")) {
+            return "planned";
+        }
+        return lower.matches(".*\\b(delivered|arrived|completed)\\b.*") ? "delivered" : null;
+    }
+
+    /** An alert type named in the text (wire name), or null. */
+    static String alertType(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.matches(".*\\b(deviat\\w*|off[- ]route|left (its|the) route|detour\\w*)\\b.*")) {
+            return "route_deviation";
+        }
+        if (lower.matches(".*\\b(silent|offline|no signal|lost contact|not reporting|gone quiet)\\b.*")) {
+            return "tracker_silent";
+        }
+        if (lower.matches(".*\\b(unplanned stops?|stopped|stops|parked|idle)\\b.*")) {
+            return "unplanned_stop";
+        }
+        if (lower.matches(".*\\b(temperature|warm|cold chain|reefer\\w*|too hot)\\b.*")) {
+            return "temperature_excursion";
+        }
+        return lower.matches(".*\\b(late|delay\\w*)\\b.*") ? "predicted_late" : null;
+    }
+
+    /** open, acknowledged, resolved, or null. */
+    static String alertStatus(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.matches(".*\\b(not acknowledged|unacknowledged|open|new|active|current)\\b.*")) {
+            return "open";
+        }
+        if (lower.matches(".*\\b(acknowledged|acked)\\b.*")) {
+            return "acknowledged";
+        }
+        return lower.matches(".*\\b(resolved|closed|cleared)\\b.*") ? "resolved" : null;
+    }
+}

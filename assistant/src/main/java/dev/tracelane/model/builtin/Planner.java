@@ -1,0 +1,139 @@
+package dev.tracelane.model.builtin;
+
+import dev.tracelane.safety.ReferenceGuard;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a routed message into tool calls. References come from the message, else from the conversation so far
+ * (a follow-up such as "and when will it arrive?"), else from the only shipment a customer may see; a
+ * shipment question without any is answered with a question back.
+ */
+final class Planner {
+    private static final Set<String> PER_SHIPMENT = Set.of("locate", "eta", "why_late", "temperature",
+            "shipment_alerts", "timeline");
+    private static final Set<String> FLEET_WIDE = Set.of("search", "search_late", "fleet", "alerts", "reefers");
+    static final String HELP = "I can tell you where a shipment is, when it will arrive (and whether it will make "
+            + "a deadline), why it is late, whether its cargo stayed in its temperature range, what alerts it has and "
+            + "what happened on the way. Coordinators can also ask which loads are late or near a place, which "
+            + "reefers are out of range, what alerts are open and how many trucks are on the road. Try \"where is "
+            + ReferenceGuard.EXAMPLE_REFERENCE + "?\" or \"which loads to Dallas are late?\"";
+    private final Entities entities;
+
+    Planner(Entities entities) {
+        this.entities = entities;
+    }
+
+    Plan plan(String routedIntent, String text, Dialogue dialogue, Instant now) {
+        List<String> mentioned = Entities.references(text);
+        String intent = refine(routedIntent, text, !mentioned.isEmpty());
+        if (PER_SHIPMENT.contains(intent)) {
+            Optional<String> reference = mentioned.isEmpty() ? dialogue.lastReference() : Optional.of(mentioned.get(0));
+            if (reference.isEmpty()) {
+                Optional<Entities.PlaceMention> place = entities.place(text);
+                if (place.isPresent()) {
+                    return search(intent.equals("why_late") || intent.equals("eta") ? "search_late" : "search", text,
+                            now);
+                }
+                return Plan.reply(intent, "Which shipment do you mean? Tell me its reference, for example "
+                        + ReferenceGuard.EXAMPLE_REFERENCE + ".");
+            }
+            return perShipment(intent, reference.get(), text, now);
+        }
+        return switch (intent) {
+            case "search", "search_late" -> search(intent, text, now);
+            case "reefers" -> Plan.call(intent, List.of(
+                    searchCall(null, false, null, null, true),
+                    new Plan.Call("list_alerts", args("status", "open", "type", "temperature_excursion", "hours", 0))));
+            case "fleet" -> Plan.call(intent, List.of(new Plan.Call("fleet_summary", Map.of())));
+            case "alerts" -> Plan.call(intent, List.of(new Plan.Call("list_alerts", args(
+                    "status", orEmpty(Entities.alertStatus(text)), "type", orEmpty(Entities.alertType(text)),
+                    "hours", Entities.hours(text, now)))));
+            case "greeting" -> Plan.reply(intent, greeting(text));
+            case "help" -> Plan.reply(intent, HELP);
+            case "unsupported" -> Plan.reply(intent, "I can't do that here: I only read tracking data. " + HELP);
+            default -> Plan.reply(intent, "I'm not sure what you're asking. " + HELP);
+        };
+    }
+
+    /** Keywords settle what embeddings leave close: a reference turns a fleet question into one about it. */
+    private static String refine(String intent, String text, boolean hasReference) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!hasReference || !FLEET_WIDE.contains(intent)) {
+            return intent;
+        }
+        if (lower.contains("why")) {
+            return "why_late";
+        }
+        if (lower.matches(".*\\b(late|on time|arrive|arrival|eta|when|before|by)\\b.*")) {
+            return "eta";
+        }
+        if (lower.matches(".*\\b(temperature|cold|warm|reefer|frozen)\\b.*")) {
+            return "temperature";
+        }
+        if (lower.matches(".*\\b(alerts?|wrong|problems?|issues?)\\b.*")) {
+            return "shipment_alerts";
+        }
+        return "locate";
+    }
+
+    private static Plan perShipment(String intent, String reference, String text, Instant now) {
+        Map<String, Object> ref = args("reference", reference);
+        return switch (intent) {
+            case "eta" -> Plan.call(intent, List.of(new Plan.Call("shipment_eta", ref)));
+            case "why_late" -> Plan.call(intent, List.of(new Plan.Call("shipment_eta", ref),
+                    new Plan.Call("shipment_alerts", ref)));
+            case "temperature" -> Plan.call(intent, List.of(new Plan.Call("temperature_history",
+                    args("reference", reference, "hours", Entities.hours(text, now)))));
+            case "shipment_alerts" -> Plan.call(intent, List.of(new Plan.Call("shipment_alerts", ref)));
+            case "timeline" -> Plan.call(intent, List.of(new Plan.Call("shipment_timeline", ref)));
+            default -> Plan.call(intent, List.of(new Plan.Call("locate_shipment", ref)));
+        };
+    }
+
+    private Plan search(String intent, String text, Instant now) {
+        Optional<Entities.PlaceMention> place = entities.place(text);
+        String destination = place.filter(Entities.PlaceMention::destination).map(Entities.PlaceMention::name)
+                .orElse(null);
+        String near = place.filter(p -> !p.destination()).map(Entities.PlaceMention::name).orElse(null);
+        boolean late = intent.equals("search_late");
+        String status = late ? null : Entities.status(text);
+        return Plan.call(intent, List.of(searchCall(status, late, destination, near, false)));
+    }
+
+    private static Plan.Call searchCall(String status, boolean late, String destination, String near,
+                                        boolean temperatureOutOfRange) {
+        return new Plan.Call("search_shipments", args("status", orEmpty(status), "late", late,
+                "destination", orEmpty(destination), "near", orEmpty(near),
+                "temperatureOutOfRange", temperatureOutOfRange));
+    }
+
+    private static String greeting(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("thank")) {
+            return "You're welcome. Anything else about your shipments?";
+        }
+        if (lower.contains("bye")) {
+            return "Goodbye. I'll keep an eye on your shipments.";
+        }
+        return "Hello. Ask me where a shipment is, when it will arrive, or what's wrong with it.";
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static Map<String, Object> args(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}
