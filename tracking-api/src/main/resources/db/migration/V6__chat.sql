@@ -3,6 +3,7 @@ CREATE TABLE conversations (
     id          text PRIMARY KEY,
     username    text NOT NULL,
     org_id      text NOT NULL,
+    last_seq    bigint NOT NULL DEFAULT 0,
     created_at  timestamptz NOT NULL DEFAULT now(),
     updated_at  timestamptz NOT NULL DEFAULT now()
 );

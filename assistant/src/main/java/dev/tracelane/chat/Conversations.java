@@ -59,7 +59,7 @@ public class Conversations {
                 + " ORDER BY updated_at DESC LIMIT 1", username);
     }
 
-    /** Appends a message with the conversation's next seq. */
+    /** Appends a message with the conversation's next seq; the row lock orders concurrent appends. */
     public long append(String conversationId, String role, String text, List<?> citations, Object alert,
                        String clientMsgId) {
         try (Connection c = dataSource.getConnection()) {
@@ -67,10 +67,9 @@ public class Conversations {
             try {
                 long seq;
                 try (PreparedStatement ps = c.prepareStatement("""
-                        UPDATE conversations SET updated_at = now() WHERE id = ?
-                        RETURNING (SELECT coalesce(max(seq), 0) + 1 FROM chat_messages WHERE conversation_id = ?)""")) {
+                        UPDATE conversations SET last_seq = last_seq + 1, updated_at = now() WHERE id = ?
+                        RETURNING last_seq""")) {
                     ps.setString(1, conversationId);
-                    ps.setString(2, conversationId);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         seq = rs.getLong(1);

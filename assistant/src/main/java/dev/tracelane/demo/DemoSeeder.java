@@ -76,8 +76,8 @@ class DemoSeeder {
         List<List<Double>> coordinates = trip.route().stream().map(p -> List.of(round(p.lon()), round(p.lat())))
                 .toList();
         List<ShipmentModel.Stop> stops = motion.restStops().stream()
-                .map(p -> new ShipmentModel.Stop("Rest area", p.lat(), p.lon(),
-                        (double) Trip.REST.toMinutes())).toList();
+                .map(r -> new ShipmentModel.Stop(r.length().compareTo(Trip.DAILY_REST) >= 0 ? "Truck stop (overnight)"
+                        : "Rest area", r.at().lat(), r.at().lon(), (double) r.length().toMinutes())).toList();
         Duration planned = motion.plannedDuration();
         var until = motion.arrival().plus(planned.dividedBy(8)).plus(Duration.ofMinutes(30)).atOffset(ZoneOffset.UTC);
         double[] reefer = trip.reefer();

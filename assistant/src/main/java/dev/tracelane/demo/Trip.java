@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One demo shipment and how its truck will move: along {@code route} at {@code cruise} m/s, slower in town,
- * with a 45-minute rest every 4.5 hours of driving (EU-style), plus whatever its {@link Scenario} adds.
+ * resting as US hours of service require (a 30-minute break after 8 hours of driving, 10 hours off after 11),
+ * plus whatever its {@link Scenario} adds. The ETA predictor plans the same rules, so the two agree.
  *
  * @param reefer cargo temperature range [min, max] °C, or null for dry freight
  */
@@ -14,8 +15,10 @@ record Trip(String reference, String shipper, String carrier, String trackerId, 
             List<City> waypoints, List<LatLon> route, Instant departure, double cruise, double[] reefer,
             Scenario scenario) {
 
-    static final Duration DRIVE_BEFORE_REST = Duration.ofMinutes(270);
-    static final Duration REST = Duration.ofMinutes(45);
+    static final Duration DRIVE_BEFORE_BREAK = Duration.ofHours(8);
+    static final Duration BREAK = Duration.ofMinutes(30);
+    static final Duration DRIVE_PER_DAY = Duration.ofHours(11);
+    static final Duration DAILY_REST = Duration.ofHours(10);
     static final Duration WRONG_STOP = Duration.ofMinutes(60);
 
     double lengthMeters() {

@@ -20,7 +20,7 @@ final class TripMotion {
     private final Trip trip;
     private final double[] cumulative;
     private final List<Leg> legs = new ArrayList<>();
-    private final List<LatLon> restStops = new ArrayList<>();
+    private final List<RestStop> restStops = new ArrayList<>();
     private final Random noise;
 
     TripMotion(Trip trip) {
@@ -57,8 +57,11 @@ final class TripMotion {
         return Duration.between(trip.departure(), arrival());
     }
 
-    /** Where the truck rests (planned stops of the shipment). */
-    List<LatLon> restStops() {
+    /** Where and how long the truck rests: the planned stops of its shipment. */
+    record RestStop(LatLon at, Duration length) {
+    }
+
+    List<RestStop> restStops() {
         return List.copyOf(restStops);
     }
 
@@ -133,15 +136,18 @@ final class TripMotion {
         t = drive(t, 0, town, TOWN_SPEED);
         double d = town;
         double highwayEnd = total - town;
-        double drivenSinceRest = t; // driving in town counts towards the rest rule too
+        double sinceBreak = t; // driving in town counts towards the rest rules too
+        double today = t;
         boolean stoppedWrong = trip.scenario() != Scenario.WRONG_STOP;
         while (d < highwayEnd) {
-            double untilRest = (Trip.DRIVE_BEFORE_REST.toSeconds() - drivenSinceRest) * trip.cruise();
+            double untilRest = Math.min(Trip.DRIVE_BEFORE_BREAK.toSeconds() - sinceBreak,
+                    Trip.DRIVE_PER_DAY.toSeconds() - today) * trip.cruise();
             double untilWrongStop = stoppedWrong ? Double.MAX_VALUE : 0.5 * total - d;
             double next = Math.min(highwayEnd, d + Math.min(untilRest, Math.max(untilWrongStop, 0)));
             double before = t;
             t = drive(t, d, next, trip.cruise());
-            drivenSinceRest += t - before;
+            sinceBreak += t - before;
+            today += t - before;
             d = next;
             if (d >= highwayEnd) {
                 break;
@@ -150,9 +156,12 @@ final class TripMotion {
                 t = rest(t, d, Trip.WRONG_STOP);
                 stoppedWrong = true;
             } else {
-                t = rest(t, d, Trip.REST);
-                restStops.add(pointAt(d));
-                drivenSinceRest = 0;
+                boolean dayDone = today >= Trip.DRIVE_PER_DAY.toSeconds() - 1;
+                Duration length = dayDone ? Trip.DAILY_REST : Trip.BREAK;
+                t = rest(t, d, length);
+                restStops.add(new RestStop(pointAt(d), length));
+                sinceBreak = 0;
+                today = dayDone ? 0 : today;
             }
         }
         drive(t, d, total, TOWN_SPEED);

@@ -1,11 +1,10 @@
 package dev.tracelane.model.builtin;
 
+import dev.tracelane.tools.text.Times;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +18,6 @@ import java.util.stream.Collectors;
  */
 final class AnswerWriter {
     private static final int LISTED = 10;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     /** @param results tool name to its parsed JSON results, in call order */
     String write(String intent, String text, Map<String, List<Map<String, Object>>> results, Instant now) {
@@ -140,7 +137,7 @@ final class AnswerWriter {
             if (etaResult.get("promisedUntil") != null) {
                 long minutes = Duration.between(instant(str(etaResult, "promisedUntil")),
                         instant(str(eta, "eta"))).toMinutes();
-                s.append(minutes > 0 ? ", " + minutes + " min after the promised " : ", within the promised ")
+                s.append(minutes > 0 ? ", " + Times.minutes(minutes) + " after the promised " : ", within the promised ")
                         .append(time(str(etaResult, "promisedUntil"), now));
             }
             s.append(". The estimate rests on: ").append(str(map(eta, "basis"), "explanation")).append('.');
@@ -320,10 +317,8 @@ final class AnswerWriter {
                 : String.format(Locale.ROOT, "at %.4f, %.4f", num(r, "lat"), num(r, "lon"));
     }
 
-    static String time(String iso, Instant now) {
-        OffsetDateTime t = OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC);
-        boolean today = t.toLocalDate().equals(LocalDate.ofInstant(now, ZoneOffset.UTC));
-        return (today ? CLOCK : DAY).format(t) + " UTC";
+    private static String time(String iso, Instant now) {
+        return Times.utc(instant(iso), now);
     }
 
     private static String ago(String iso, Instant now) {

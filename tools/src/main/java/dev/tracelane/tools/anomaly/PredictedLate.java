@@ -5,11 +5,13 @@ import dev.tracelane.tools.alert.AlertType;
 import dev.tracelane.tools.alert.Severity;
 import dev.tracelane.tools.eta.Estimate;
 import dev.tracelane.tools.eta.EtaSettings;
+import dev.tracelane.tools.text.Times;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -88,10 +90,11 @@ final class PredictedLate {
         evidence.put("basis", e.basis().explanation());
         Severity severity = e.p10().toInstant().isAfter(promisedUntil) ? Severity.CRITICAL : Severity.WARNING;
         String title = minutesLate > 0
-                ? String.format("Likely late: ETA %s, %d min after the promised %s (%.0f%% likely)", e.eta(),
-                minutesLate, promisedUntil, probability * 100)
-                : String.format("At risk of being late: %.0f%% likely to arrive after the promised %s", probability * 100,
-                promisedUntil);
+                ? String.format(Locale.ROOT, "Likely late: ETA %s, %s after the promised %s (%.0f%% likely)",
+                Times.utc(e.eta().toInstant()), Times.minutes(minutesLate), Times.utc(promisedUntil),
+                probability * 100)
+                : String.format(Locale.ROOT, "At risk of being late: %.0f%% likely to arrive after the promised %s",
+                probability * 100, Times.utc(promisedUntil));
         return new AlertDraft(shipmentId, AlertType.PREDICTED_LATE, severity, title, evidence, since, at);
     }
 }

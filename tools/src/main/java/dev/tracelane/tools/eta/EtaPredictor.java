@@ -12,7 +12,8 @@ import java.util.function.IntFunction;
 /**
  * Predicts arrival on event time. It drives the road still to go forward in time: the lane's speed at each hour
  * of week (or this truck's own speed where the lane has no history) scaled by this truck's pace, adding the
- * planned stops still ahead and the rests the drivers' rules make due. Past trips' errors at the same progress
+ * planned stops still ahead and the rests the drivers' rules make due (a planned stop long enough counts as
+ * that rest). Past trips' errors at the same progress
  * then turn that raw estimate into a point estimate and a p10-p90 window, and the chance of missing the
  * promised window.
  */
@@ -146,6 +147,12 @@ final class EtaPredictor {
                     t += Math.round(dwell);
                     drive.stops++;
                     drive.stopSeconds += dwell;
+                    if (dwell >= rules.dailyRest().toSeconds() && !rules.dailyRest().isZero()) {
+                        sinceDaily = 0; // a planned overnight stop is the daily rest
+                        sinceBreak = 0;
+                    } else if (dwell >= rules.breakLength().toSeconds() && !rules.breakLength().isZero()) {
+                        sinceBreak = 0;
+                    }
                 }
             }
         }
