@@ -11,7 +11,7 @@ import java.time.Duration;
  * The few admin calls a run needs: log in, create the run's own orgs, register its trackers, and for the live
  * bench its shipments and a coordinator to watch them.
  */
-final class AdminApi {
+public final class AdminApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
@@ -24,7 +24,7 @@ final class AdminApi {
         this.accessToken = accessToken;
     }
 
-    static AdminApi login(HttpClient http, URI base, String password) throws IOException, InterruptedException {
+    public static AdminApi login(HttpClient http, URI base, String password) throws IOException, InterruptedException {
         String body = "{\"username\":\"admin\",\"password\":" + Json.quote(password) + "}";
         String answer = post(http, base, "/login", body, null);
         String token = Json.stringField(answer, "access_token");
@@ -34,7 +34,7 @@ final class AdminApi {
         return new AdminApi(http, base, token);
     }
 
-    void createOrg(String id, String name) throws IOException, InterruptedException {
+    public void createOrg(String id, String name) throws IOException, InterruptedException {
         post(http, base, "/api/orgs", "{\"id\":" + Json.quote(id) + ",\"name\":" + Json.quote(name) + "}",
                 accessToken);
     }
@@ -58,8 +58,13 @@ final class AdminApi {
                 + ",\"lon\":" + lon + "}}", accessToken);
     }
 
+    /** A shipment described by a complete {@code POST /api/shipments} body, for callers with richer trips. */
+    public void createShipment(String body) throws IOException, InterruptedException {
+        post(http, base, "/api/shipments", body, accessToken);
+    }
+
     /** Creates a coordinator of {@code org} and returns its access token. */
-    String coordinatorToken(String org) throws IOException, InterruptedException {
+    public String coordinatorToken(String org) throws IOException, InterruptedException {
         String username = org + "-coordinator";
         post(http, base, "/api/users", "{\"username\":" + Json.quote(username) + ",\"password\":\"bench-password\","
                 + "\"org\":" + Json.quote(org) + ",\"roles\":[\"coordinator\"]}", accessToken);

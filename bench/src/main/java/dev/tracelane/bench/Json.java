@@ -1,14 +1,23 @@
 package dev.tracelane.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.Map;
+
 /**
  * Just enough JSON for the few fixed shapes the service answers with (login, registration, ack, error): the
  * generator shares two cores with the service, so it reads fields in place instead of building object trees.
  */
-final class Json {
+public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private Json() {
     }
 
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -31,7 +40,7 @@ final class Json {
     }
 
     /** @return the string value of the first member called {@code name}, or null when absent or not a string */
-    static String stringField(String json, String name) {
+    public static String stringField(String json, String name) {
         int at = valueStart(json, name);
         return at >= 0 && at < json.length() && json.charAt(at) == '"' ? readString(json, at) : null;
     }
@@ -108,5 +117,20 @@ final class Json {
             }
         }
         return null;
+    }
+
+    /**
+     * The whole document as maps (in member order), lists, strings, numbers, booleans and nulls, by Jackson. For
+     * answers read a few hundred times a run (ETAs, alerts, shipments), where reading fields in place would be
+     * fragile.
+     *
+     * @throws IllegalArgumentException when the text is not one JSON value
+     */
+    public static Object parse(String json) {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 }

@@ -3,9 +3,9 @@ package dev.tracelane.bench;
 import org.HdrHistogram.Histogram;
 
 /** Ack latency percentiles in milliseconds, from a histogram recorded in microseconds. */
-record LatencySummary(long batches, double p50, double p90, double p99, double p999, double max) {
+public record LatencySummary(long batches, double p50, double p90, double p99, double p999, double max) {
 
-    static LatencySummary of(Histogram micros) {
+    public static LatencySummary of(Histogram micros) {
         if (micros.getTotalCount() == 0) {
             return new LatencySummary(0, 0, 0, 0, 0, 0);
         }

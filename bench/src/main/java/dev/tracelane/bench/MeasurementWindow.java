@@ -1,7 +1,7 @@
 package dev.tracelane.bench;
 
 /** The measured part of a run on the {@link System#nanoTime()} clock, after warm-up. */
-record MeasurementWindow(long startNanos, long endNanos) {
+public record MeasurementWindow(long startNanos, long endNanos) {
 
     boolean contains(long nanos) {
         return nanos - startNanos >= 0 && nanos - endNanos < 0;

@@ -15,7 +15,7 @@ import java.util.Set;
  * @param ratePerTracker events/s each tracker offers on a schedule; 0 sends the next batch as soon as one is answered
  * @param jdbcUrl        where to count stored rows, or empty to skip the check
  */
-record Options(URI url, String adminPassword, int trackers, int batch, int inFlight, int durationSeconds,
+public record Options(URI url, String adminPassword, int trackers, int batch, int inFlight, int durationSeconds,
                int warmupSeconds, double ratePerTracker, int drainSeconds, Optional<String> jdbcUrl,
                String dbUser, String dbPassword, boolean json) {
 
@@ -132,7 +132,7 @@ record Options(URI url, String adminPassword, int trackers, int batch, int inFli
         return jdbc;
     }
 
-    static void requireLoopback(String host, String option) {
+    public static void requireLoopback(String host, String option) {
         try {
             if (host != null && InetAddress.getByName(host).isLoopbackAddress()) {
                 return;

@@ -1,7 +1,7 @@
 package dev.tracelane.bench;
 
 /** What the service says on {@code /ws/trackers} (CONTRACT.md, "Trackers in"), reduced to what the bench uses. */
-sealed interface ServerFrame {
+public sealed interface ServerFrame {
 
     /** @param firstId the first acked event id, which names the batch the ack belongs to */
     record Ack(String firstId, int count) implements ServerFrame {

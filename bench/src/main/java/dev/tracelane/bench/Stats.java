@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Counters shared by all connections. Throughput counts what happens inside the measurement window (events sent,
  * acks received); latency covers the batches sent inside it, whenever their ack arrives.
  */
-final class Stats {
+public final class Stats {
     private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(5);
 
     private volatile MeasurementWindow window;
@@ -28,7 +28,7 @@ final class Stats {
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Histogram latencyMicros = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
 
-    void begin(MeasurementWindow measured) {
+    public void begin(MeasurementWindow measured) {
         window = measured;
     }
 
@@ -36,14 +36,14 @@ final class Stats {
         return window;
     }
 
-    void sent(int events, long nowNanos) {
+    public void sent(int events, long nowNanos) {
         sentTotal.add(events);
         if (inWindow(nowNanos)) {
             sentInWindow.add(events);
         }
     }
 
-    void acked(int events, long sentNanos, long nowNanos) {
+    public void acked(int events, long sentNanos, long nowNanos) {
         ackedTotal.add(events);
         if (inWindow(nowNanos)) {
             ackedInWindow.add(events);
@@ -53,7 +53,7 @@ final class Stats {
         }
     }
 
-    void error(String code) {
+    public void error(String code) {
         errors.computeIfAbsent(code, c -> new LongAdder()).increment();
     }
 
@@ -63,7 +63,7 @@ final class Stats {
     }
 
     /** Events whose fate is unknown: in flight when their socket dropped, or still unanswered at the end. */
-    void unanswered(int events) {
+    public void unanswered(int events) {
         unanswered.add(events);
     }
 
@@ -88,11 +88,11 @@ final class Stats {
         return ackedInWindow.sum();
     }
 
-    long sentTotal() {
+    public long sentTotal() {
         return sentTotal.sum();
     }
 
-    long ackedTotal() {
+    public long ackedTotal() {
         return ackedTotal.sum();
     }
 
@@ -100,7 +100,7 @@ final class Stats {
         return notSent.sum();
     }
 
-    long unanswered() {
+    public long unanswered() {
         return unanswered.sum();
     }
 
@@ -116,13 +116,13 @@ final class Stats {
         return errors.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    Map<String, Long> errors() {
+    public Map<String, Long> errors() {
         Map<String, Long> counts = new TreeMap<>();
         errors.forEach((code, count) -> counts.put(code, count.sum()));
         return counts;
     }
 
-    Histogram latencyMicros() {
+    public Histogram latencyMicros() {
         return latencyMicros.copy();
     }
 }

@@ -13,18 +13,18 @@ import java.util.concurrent.Executors;
  * Registers a run's trackers a few at a time: thousands of registrations one by one take minutes, all at once
  * would flood the service's blocking pool and the two cores it shares with us.
  */
-final class TrackerRegistration {
+public final class TrackerRegistration {
     private static final int CONCURRENCY = 16;
 
     private final AdminApi admin;
     private final PrintStream log;
 
-    TrackerRegistration(AdminApi admin, PrintStream log) {
+    public TrackerRegistration(AdminApi admin, PrintStream log) {
         this.admin = admin;
         this.log = log;
     }
 
-    List<TrackerCredentials> register(String org, int count) throws InterruptedException {
+    public List<TrackerCredentials> register(String org, int count) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(CONCURRENCY, count));
         try {
             CompletionService<TrackerCredentials> registrations = new ExecutorCompletionService<>(pool);

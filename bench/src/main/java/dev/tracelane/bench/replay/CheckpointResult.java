@@ -1,0 +1,50 @@
+package dev.tracelane.bench.replay;
+
+import java.time.Instant;
+
+/**
+ * One checkpoint's predictions as arrival times (epoch seconds; NaN where a method had no answer) next to the
+ * actual arrival. The error of a remaining-time prediction is the error of the arrival time it implies.
+ *
+ * @param p10 the predictor's early bound, NaN when not given
+ * @param p90 the predictor's late bound, NaN when not given
+ */
+record CheckpointResult(String tripId, int percent, long ts, long actual, double predictor, double p10, double p90,
+                        double distanceOverSpeed, double laneMedian, double laneProgress) {
+
+    /**
+     * @param eta the predictor's fresh estimate, or null when it gave none in time; baseline (a) then takes
+     *            the great-circle distance left times {@link Baselines#CIRCUITY} for the distance left
+     */
+    static CheckpointResult score(Checkpoint checkpoint, TripTimeline timeline, Baselines baselines,
+                                  EtaReading eta) {
+        Ping at = checkpoint.ping();
+        double elapsed = at.ts() - timeline.firstTs();
+        double remainingMeters = eta != null && eta.remainingMeters() != null ? eta.remainingMeters()
+                : at.at().metersTo(checkpoint.trip().destination()) * Baselines.CIRCUITY;
+        return new CheckpointResult(checkpoint.trip().id(), checkpoint.percent(), at.ts(), timeline.arrivalTs(),
+                eta == null ? Double.NaN : seconds(eta.eta()),
+                eta == null || eta.p10() == null ? Double.NaN : seconds(eta.p10()),
+                eta == null || eta.p90() == null ? Double.NaN : seconds(eta.p90()),
+                at.ts() + Baselines.distanceOverSpeed(remainingMeters, timeline.travelledMeters(checkpoint.index()),
+                        elapsed),
+                at.ts() + baselines.laneMedian(checkpoint.trip(), elapsed),
+                at.ts() + baselines.laneProgress(checkpoint.trip(), at.at()));
+    }
+
+    double errorMinutes(EtaMethod method) {
+        return Math.abs(method.arrival(this) - actual) / 60;
+    }
+
+    boolean hasInterval() {
+        return !Double.isNaN(p10) && !Double.isNaN(p90);
+    }
+
+    boolean covered() {
+        return actual >= p10 && actual <= p90;
+    }
+
+    private static double seconds(Instant instant) {
+        return instant.toEpochMilli() / 1000.0;
+    }
+}

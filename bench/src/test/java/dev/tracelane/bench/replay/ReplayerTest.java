@@ -1,0 +1,55 @@
+package dev.tracelane.bench.replay;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReplayerTest {
+    private static Ping ping(String trip, long ts) {
+        return new Ping(trip, ts, 1, 2, null, null);
+    }
+
+    @Test
+    void tripsAreMergedMinuteByMinuteAndALatePingGoesWhenItWasSent() {
+        long m = 29_666_667; // an epoch minute
+        TripData a = new TripData(Fixtures.trip("a", null),
+                List.of(ping("a", m * 60), ping("a", m * 60 + 60), ping("a", m * 60 + 180), ping("a", m * 60 + 120)),
+                List.of());
+        TripData b = new TripData(Fixtures.trip("b", null), List.of(ping("b", m * 60 + 65), ping("b", m * 60 + 65)),
+                List.of());
+        NavigableMap<Long, Map<Integer, List<Ping>>> steps = Replayer.steps(List.of(a, b));
+        assertEquals(List.of(m, m + 1, m + 3), List.copyOf(steps.keySet()));
+        assertEquals(List.of(ping("a", m * 60 + 60)), steps.get(m + 1).get(0));
+        assertEquals(2, steps.get(m + 1).get(1).size(), "a duplicate goes with its original");
+        assertEquals(List.of(ping("a", m * 60 + 180), ping("a", m * 60 + 120)), steps.get(m + 3).get(0),
+                "the late ping follows the newer one it was sent after");
+    }
+
+    @Test
+    void eventsCarryTheirTimestampAsIdAndOnlyTheFieldsGiven() {
+        assertEquals("{\"id\":\"1780000020\",\"ts\":\"" + Instant.ofEpochSecond(1_780_000_020L)
+                        + "\",\"lat\":40.000000,\"lon\":-90.123457,\"speed\":12.3,\"temperature\":4.1}",
+                ReplaySocket.event(new Ping("x", 1_780_000_020L, 40, -90.1234567, 12.34, 4.06)));
+        assertEquals("{\"id\":\"1780000020\",\"ts\":\"2026-05-28T20:27:00Z\",\"lat\":40.000000,\"lon\":-90.000000}",
+                ReplaySocket.event(new Ping("x", 1_780_000_020L, 40, -90, null, null)));
+    }
+
+    @Test
+    void dataIsShiftedByWholeWeeksToEndADayBeforeNow() {
+        TripData trip = Fixtures.straight("s", null, Fixtures.T0, 10, 0, null);
+        Instant now = Instant.ofEpochSecond(Fixtures.T0 + 30 * 86_400);
+        long shift = TimeShift.seconds(List.of(trip), now);
+        assertEquals(4 * TimeShift.WEEK_SECONDS, shift, "29 days less the trip, in whole weeks");
+        long newest = trip.shifted(shift).pings().get(10).ts();
+        assertTrue(newest <= now.getEpochSecond() - TimeShift.MARGIN_SECONDS
+                && newest > now.getEpochSecond() - TimeShift.MARGIN_SECONDS - TimeShift.WEEK_SECONDS);
+        assertEquals(-TimeShift.WEEK_SECONDS, TimeShift.seconds(List.of(trip), Instant.ofEpochSecond(Fixtures.T0)),
+                "data from the future moves back");
+    }
+}
