@@ -38,6 +38,7 @@ import java.util.concurrent.Executors;
 public class Monitors {
     private static final Logger LOG = LoggerFactory.getLogger(Monitors.class);
     static final Duration LIVE_LAG = Duration.ofMinutes(10);
+    private static final Duration SILENCE_CHECK = Duration.ofSeconds(10);
     private final ShipmentPlans plans;
     private final Alerts alerts;
     private final MonitorSettings settings;
@@ -52,6 +53,7 @@ public class Monitors {
         return t;
     });
     private Instant watermark = Instant.EPOCH;
+    private Instant silenceCheckedAt = Instant.EPOCH;
 
     public Monitors(ShipmentPlans plans, Alerts alerts, MonitorSettings settings, PlaceIndex places, Etas etas,
                     EtaSettings etaSettings, Clock clock) {
@@ -83,12 +85,10 @@ public class Monitors {
         }
     }
 
+    /** Live, time passes without readings: silence is checked on the wall clock too. */
     @Scheduled(fixedDelay = "10s", initialDelay = "10s")
     void tick() {
-        thread.execute(() -> guarded(() -> {
-            Instant now = now();
-            monitors.values().forEach(m -> m.tick(now).forEach(this::apply));
-        }));
+        thread.execute(() -> guarded(this::checkSilences));
     }
 
     private void observe(List<StoredEvent> stored) {
@@ -101,6 +101,15 @@ public class Monitors {
             monitor.observe(e).forEach(this::apply);
             monitor.takeEstimate().ifPresent(estimate -> etas.publish(monitor.plan(), estimate));
         });
+        if (Duration.between(silenceCheckedAt, watermark).compareTo(SILENCE_CHECK) >= 0) {
+            checkSilences(); // a replay moves hours of event time between two wall-clock ticks
+        }
+    }
+
+    private void checkSilences() {
+        Instant now = now();
+        silenceCheckedAt = watermark;
+        monitors.values().forEach(m -> m.tick(now).forEach(this::apply));
     }
 
     private ShipmentMonitor monitor(long shipmentId) {
