@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a routed message into tool calls. References come from the message, else from the conversation so far
@@ -18,7 +19,6 @@ import java.util.Set;
 final class Planner {
     private static final Set<String> PER_SHIPMENT = Set.of("locate", "eta", "why_late", "temperature",
             "shipment_alerts", "timeline");
-    private static final Set<String> FLEET_WIDE = Set.of("search", "search_late", "fleet", "alerts", "reefers");
     static final String HELP = "I can tell you where a shipment is, when it will arrive (and whether it will make "
             + "a deadline), why it is late, whether its cargo stayed in its temperature range, what alerts it has and "
             + "what happened on the way. Coordinators can also ask which loads are late or near a place, which "
@@ -32,12 +32,13 @@ final class Planner {
 
     Plan plan(String routedIntent, String text, Dialogue dialogue, Instant now) {
         List<String> mentioned = Entities.references(text);
-        String intent = refine(routedIntent, text, !mentioned.isEmpty());
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean aboutOne = !mentioned.isEmpty() || SINGULAR.matcher(lower).find();
+        String intent = refine(routedIntent, lower, aboutOne);
         if (PER_SHIPMENT.contains(intent)) {
             Optional<String> reference = mentioned.isEmpty() ? dialogue.lastReference() : Optional.of(mentioned.get(0));
             if (reference.isEmpty()) {
-                Optional<Entities.PlaceMention> place = entities.place(text);
-                if (place.isPresent()) {
+                if (PLURAL.matcher(lower).find() || entities.place(text).isPresent()) {
                     return search(intent.equals("why_late") || intent.equals("eta") ? "search_late" : "search", text,
                             now);
                 }
@@ -51,7 +52,8 @@ final class Planner {
             case "reefers" -> Plan.call(intent, List.of(
                     searchCall(null, false, null, null, true),
                     new Plan.Call("list_alerts", args("status", "open", "type", "temperature_excursion", "hours", 0))));
-            case "fleet" -> Plan.call(intent, List.of(new Plan.Call("fleet_summary", Map.of())));
+            case "fleet" -> entities.place(text).isPresent() ? search("search", text, now)
+                    : Plan.call(intent, List.of(new Plan.Call("fleet_summary", Map.of())));
             case "alerts" -> Plan.call(intent, List.of(new Plan.Call("list_alerts", args(
                     "status", orEmpty(Entities.alertStatus(text)), "type", orEmpty(Entities.alertType(text)),
                     "hours", Entities.hours(text, now)))));
@@ -62,26 +64,53 @@ final class Planner {
         };
     }
 
-    /** Keywords settle what embeddings leave close: a reference turns a fleet question into one about it. */
-    private static String refine(String intent, String text, boolean hasReference) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (!hasReference || !FLEET_WIDE.contains(intent)) {
+    /**
+     * Words settle what embeddings leave close. A request to act is not a question; about one shipment, the
+     * question word decides between where, when, why, temperature, history and alerts.
+     */
+    private static String refine(String intent, String lower, boolean aboutOne) {
+        if (ACTION.matcher(lower).find()) {
+            return "unsupported";
+        }
+        if (!aboutOne || intent.equals("greeting") || intent.equals("help") || intent.equals("unsupported")) {
             return intent;
         }
-        if (lower.contains("why")) {
-            return "why_late";
+        if (WHY.matcher(lower).find()) {
+            return lower.matches(".*\\balerts?\\b.*") ? "shipment_alerts" : "why_late";
         }
-        if (lower.matches(".*\\b(late|on time|arrive|arrival|eta|when|before|by)\\b.*")) {
-            return "eta";
-        }
-        if (lower.matches(".*\\b(temperature|cold|warm|reefer|frozen)\\b.*")) {
+        if (TEMPERATURE.matcher(lower).find()) {
             return "temperature";
         }
-        if (lower.matches(".*\\b(alerts?|wrong|problems?|issues?)\\b.*")) {
+        if (HISTORY.matcher(lower).find()) {
+            return "timeline";
+        }
+        if (WHEN.matcher(lower).find()) {
+            return "eta";
+        }
+        if (TROUBLE.matcher(lower).find()) {
             return "shipment_alerts";
         }
-        return "locate";
+        if (intent.equals("why_late")) {
+            return "eta"; // "expected", "late" without a why: a question about when
+        }
+        return PER_SHIPMENT.contains(intent) ? intent : "locate";
     }
+
+    private static final Pattern SINGULAR = Pattern.compile(
+            "\\b(it|its|it's|my (order|shipment|package|parcel|delivery|load|truck|reefer|cargo))\\b");
+    private static final Pattern PLURAL = Pattern.compile(
+            "\\b(loads|shipments|trucks|orders|deliveries|packages|reefers|trailers|ones)\\b");
+    private static final Pattern ACTION = Pattern.compile("^\\W*(please\\s+)?(can you\\s+|could you\\s+|i want to\\s+|"
+            + "i'd like to\\s+)?(book|cancel|change|reschedule|refund|create|edit|delete|update|reroute|call|email)\\b"
+            + "|\\b(i want|i need) a refund\\b");
+    private static final Pattern WHY = Pattern.compile("\\b(why|reason|caus\\w*|delay\\w*|behind|holding)\\b");
+    private static final Pattern TEMPERATURE = Pattern.compile(
+            "\\b(temperature\\w*|temp|temps|cold\\w*|warm\\w*|frozen|reefer|fridge|chilled|°c)\\b");
+    private static final Pattern HISTORY = Pattern.compile("\\b(what happened|history|timeline|so far|events)\\b");
+    private static final Pattern WHEN = Pattern.compile("\\b(when|what time|how long|eta|arriv\\w*|get there|"
+            + "get here|get to|be there|be here|on time|late|before|by \\d|how far)\\b");
+    private static final Pattern TROUBLE = Pattern.compile(
+            "\\b(alerts?|wrong|problems?|issues?|incidents?|ok|okay|alright|fine)\\b");
 
     private static Plan perShipment(String intent, String reference, String text, Instant now) {
         Map<String, Object> ref = args("reference", reference);

@@ -1,6 +1,11 @@
 package dev.tracelane.bench.replay;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One checkpoint's predictions as arrival times (epoch seconds; NaN where a method had no answer) next to the
@@ -46,5 +51,18 @@ record CheckpointResult(String tripId, int percent, long ts, long actual, double
 
     private static double seconds(Instant instant) {
         return instant.toEpochMilli() / 1000.0;
+    }
+
+    /** One CSV row per checkpoint, times in epoch seconds, for looking into where a method goes wrong. */
+    static void write(List<CheckpointResult> results, Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("trip_id,percent,ts,actual,predictor,p10,p90,distance_over_speed,lane_median,lane_progress");
+        for (CheckpointResult r : results) {
+            lines.add(String.join(",", r.tripId(), String.valueOf(r.percent()), String.valueOf(r.ts()),
+                    String.valueOf(r.actual()), String.valueOf(r.predictor()), String.valueOf(r.p10()),
+                    String.valueOf(r.p90()), String.valueOf(r.distanceOverSpeed()), String.valueOf(r.laneMedian()),
+                    String.valueOf(r.laneProgress())));
+        }
+        Files.write(file, lines);
     }
 }

@@ -99,6 +99,9 @@ public final class ReplayBench {
 
         EtaSummary etaSummary = eta == null ? null
                 : EtaSummary.of(evaluated.size(), eta.results(), eta.timeouts(), eta.unavailable());
+        if (eta != null && options.details() != null) {
+            CheckpointResult.write(eta.results(), options.details());
+        }
         LateSummary late = eta == null ? null : lateSummary(evaluated, timelines, alerts);
         DetectorSummary detectors = plan == null ? null
                 : DetectorSummary.of(plan.injections(), plan.clean(), replayed, alerts);

@@ -16,7 +16,7 @@ import java.util.Set;
  * @param seed       where and into which trips anomalies are injected
  */
 record ReplayOptions(URI url, String adminPassword, Path trips, Path pings, Path events, Path trainTrips,
-                     Path trainPings, boolean detectors, int concurrency, long seed, boolean json) {
+                     Path trainPings, boolean detectors, int concurrency, long seed, boolean json, Path details) {
 
     static final String USAGE = """
             usage: java -cp bench/target/tracelane-bench.jar dev.tracelane.bench.replay.ReplayBench [options]
@@ -32,9 +32,10 @@ record ReplayOptions(URI url, String adminPassword, Path trips, Path pings, Path
               --url URL              service base URL (loopback only)           [http://127.0.0.1:8080]
               --admin-password PW    platform admin password               [$TRACELANE_ADMIN_PASSWORD]
               --json                 print the report as one JSON line
+              --details FILE         write every ETA checkpoint (actual, predictor, baselines) as CSV
             """;
     private static final Set<String> VALUED = Set.of("--trips", "--pings", "--events", "--train-trips",
-            "--train-pings", "--seed", "--concurrency", "--url", "--admin-password");
+            "--train-pings", "--seed", "--concurrency", "--url", "--admin-password", "--details");
 
     static ReplayOptions parse(String[] arguments, Map<String, String> env) {
         Args args = Args.parse(arguments, VALUED, Set.of("--detectors", "--json"));
@@ -60,7 +61,8 @@ record ReplayOptions(URI url, String adminPassword, Path trips, Path pings, Path
         }
         return new ReplayOptions(url, password, trips, pings, events, trainTrips, trainPings,
                 args.flag("--detectors"), (int) args.number("--concurrency", 8, 1, 64),
-                args.number("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE), args.flag("--json"));
+                args.number("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE), args.flag("--json"),
+                args.get("--details") == null ? null : Path.of(args.get("--details")));
     }
 
     private static Path file(Args args, String name, boolean required) {

@@ -11,6 +11,7 @@ final class DrivingClock {
     private long sinceBreak;
     private long sinceDailyRest;
     private long stopped;
+    private long onDuty;
 
     DrivingClock(RestRules rules) {
         this.rules = rules;
@@ -18,6 +19,7 @@ final class DrivingClock {
 
     /** Adds an interval between two readings: so many seconds driving, so many standing still. */
     void add(long drivingSeconds, long stoppedSeconds) {
+        onDuty += drivingSeconds + stoppedSeconds;
         if (drivingSeconds > 0) {
             stopped = 0;
             sinceBreak += drivingSeconds;
@@ -28,6 +30,7 @@ final class DrivingClock {
             if (stopped >= rules.dailyRest().toSeconds() && !rules.dailyRest().isZero()) {
                 sinceBreak = 0;
                 sinceDailyRest = 0;
+                onDuty = 0;
             } else if (stopped >= rules.breakLength().toSeconds() && !rules.breakLength().isZero()) {
                 sinceBreak = 0;
             }
@@ -40,6 +43,11 @@ final class DrivingClock {
 
     Duration sinceDailyRest() {
         return Duration.ofSeconds(sinceDailyRest);
+    }
+
+    /** Time since the last daily rest ended, driving and stops alike: the US 14-hour window. */
+    Duration onDuty() {
+        return Duration.ofSeconds(onDuty);
     }
 
     RestRules rules() {

@@ -5,13 +5,15 @@ import dev.tracelane.tools.plan.ShipmentPlan;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 
 /**
- * Predicts arrival on event time. It drives the road still to go forward in time: the lane's speed at each hour
- * of week (or this truck's own speed where the lane has no history) scaled by this truck's pace, adding the
+ * Predicts arrival on event time. It drives the road still to go forward in time: the lane's speed on each
+ * stretch of the road and at each hour of week (or this truck's own speed where the lane has no history) scaled
+ * by this truck's pace, and stopping for the 14-hour duty window too, adding the
  * planned stops still ahead and the rests the drivers' rules make due (a planned stop long enough counts as
  * that rest). Past trips' errors at the same progress
  * then turn that raw estimate into a point estimate and a p10-p90 window, and the chance of missing the
@@ -22,6 +24,8 @@ final class EtaPredictor {
     /** A pace outside this is a traffic jam or a downhill run, not the truck's pace. */
     private static final double MIN_PACE = 0.7;
     private static final double MAX_PACE = 1.3;
+    /** Driving seconds after which a truck's own pace is fully trusted. */
+    private static final double PACE_TRUSTED_AFTER = 3 * 3_600;
     private final EtaSettings settings;
     private final double geofenceMeters;
 
@@ -52,9 +56,9 @@ final class EtaPredictor {
             late = raw <= 0 ? (allowed < 0 ? 1.0 : 0.0) : cal.probabilityAbove(bucket, allowed / raw);
         }
         EtaBasis basis = new EtaBasis(departed ? "in_transit" : "planned", distance(plan, lane), speed.source,
-                round(speed.at(now, lane)), lane.trips(), trace.clock().rules().name(), drive.rests,
+                round(speed.at(now, trace.fraction(), lane)), lane.trips(), trace.clock().rules().name(), drive.rests,
                 drive.stops, Math.round(drive.stopSeconds / 60.0), calibrationName(cal),
-                explain(toGo, speed, lane, drive, cal, now));
+                explain(toGo, speed, lane, drive, cal, now, trace.fraction()));
         Estimate estimate = new Estimate(at(now, raw * cal.ratio(bucket, 0.5)), at(now, raw * cal.ratio(bucket, 0.1)),
                 at(now, raw * cal.ratio(bucket, 0.9)), Math.round(trace.remainingRoadMeters()),
                 now.atOffset(ZoneOffset.UTC), basis, late == null ? null : round(late));
@@ -69,30 +73,39 @@ final class EtaPredictor {
 
     /** Where the speed comes from and the truck's pace relative to the lane. */
     private record Speed(String source, double pace, double fallback) {
-        double at(Instant t, LaneProfile lane) {
-            double laneSpeed = lane.speedAt(t);
+        double at(Instant t, double fraction, LaneProfile lane) {
+            double laneSpeed = lane.speedAt(t, fraction);
             return Double.isFinite(laneSpeed) ? laneSpeed * pace : fallback;
         }
     }
 
+    /**
+     * With lane history, this truck's pace is the lane's time for the stretches it has driven over its own
+     * time on them, trusted more the longer it has driven; without, its own moving speed.
+     */
     private Speed speed(TripTrace trace, LaneProfile lane) {
+        double expected = lane.expectedSeconds(trace.segmentMeters());
+        double driven = Arrays.stream(trace.segmentSeconds()).sum();
+        if (Double.isFinite(expected)) {
+            if (driven < 600) {
+                return new Speed("lane profile by stretch and hour of week", 1, settings.defaultSpeed());
+            }
+            double pace = Math.max(MIN_PACE, Math.min(MAX_PACE, expected / driven));
+            pace = 1 + Math.min(1, driven / PACE_TRUSTED_AFTER) * (pace - 1);
+            return new Speed(String.format(Locale.ROOT,
+                    "lane profile by stretch and hour of week x this truck's pace %.2f", pace), pace,
+                    settings.defaultSpeed());
+        }
         double recent = trace.recentSpeed();
         double moving = trace.movingSpeed();
         double own = Double.isFinite(recent) && Double.isFinite(moving) ? (recent + moving) / 2
                 : Double.isFinite(moving) ? moving : recent;
-        double laneNow = lane.speedAt(trace.lastTs());
-        if (Double.isFinite(laneNow)) {
-            if (!Double.isFinite(own)) {
-                return new Speed("lane profile by hour of week", 1, laneNow);
-            }
-            double pace = Math.max(MIN_PACE, Math.min(MAX_PACE, own / laneNow));
-            double weight = Math.min(1, trace.recentDrivingSeconds() / 3_600) * 0.7;
-            pace = 1 + weight * (pace - 1);
-            return new Speed(String.format(Locale.ROOT, "lane profile by hour of week x this truck's pace %.2f",
-                    pace), pace, laneNow);
-        }
         if (Double.isFinite(own)) {
-            return new Speed("this truck's speed so far", 1, own);
+            // ten minutes in town say little about the highway: the default speed counts until an hour is driven
+            double weight = Math.min(1, driven / 3_600);
+            double blended = weight * own + (1 - weight) * settings.defaultSpeed();
+            return new Speed(weight >= 1 ? "this truck's speed so far"
+                    : "this truck's speed so far, blended with a typical one", 1, blended);
         }
         return new Speed("default speed", 1, settings.defaultSpeed());
     }
@@ -110,8 +123,10 @@ final class EtaPredictor {
         RestRules rules = trace.clock().rules();
         long breakAfter = rules.breakAfter().toSeconds();
         long dailyAfter = rules.dailyAfter().toSeconds();
+        long dutyWindow = rules.dutyWindow().toSeconds();
         long sinceBreak = trace.clock().sinceBreak().toSeconds();
         long sinceDaily = trace.clock().sinceDailyRest().toSeconds();
+        long onDuty = trace.clock().onDuty().toSeconds();
         Drive drive = new Drive();
         long t = start.getEpochSecond();
         double driven = 0;
@@ -119,19 +134,24 @@ final class EtaPredictor {
         double circuity = toGo > 0 ? trace.remainingRoadMeters() / Math.max(1, plan.routeOrStraightLine()
                 .lengthMeters() - done) : 1;
         boolean[] passed = new boolean[stopsDone.length];
+        double length = plan.routeOrStraightLine().lengthMeters();
         while (driven < toGo) {
-            if (sinceDaily >= dailyAfter) {
+            if (sinceDaily >= dailyAfter || onDuty >= dutyWindow) {
                 t += rules.dailyRest().toSeconds();
                 sinceDaily = 0;
                 sinceBreak = 0;
+                onDuty = 0;
                 drive.rests.add(new EtaBasis.Rest("daily rest", rules.dailyRest().toMinutes()));
             } else if (sinceBreak >= breakAfter) {
                 t += rules.breakLength().toSeconds();
+                onDuty += rules.breakLength().toSeconds();
                 sinceBreak = 0;
                 drive.rests.add(new EtaBasis.Rest("break", rules.breakLength().toMinutes()));
             }
-            long step = Math.max(1, Math.min(STEP_SECONDS, Math.min(breakAfter - sinceBreak, dailyAfter - sinceDaily)));
-            double v = Math.max(1, speed.at(Instant.ofEpochSecond(t), lane));
+            long step = Math.max(1, Math.min(Math.min(STEP_SECONDS, dutyWindow - onDuty),
+                    Math.min(breakAfter - sinceBreak, dailyAfter - sinceDaily)));
+            double fraction = length == 0 ? 1 : Math.min(1, (done + driven / circuity) / length);
+            double v = Math.max(1, speed.at(Instant.ofEpochSecond(t), fraction, lane));
             if (driven + v * step >= toGo) {
                 t += Math.round((toGo - driven) / v);
                 break;
@@ -140,16 +160,19 @@ final class EtaPredictor {
             t += step;
             sinceBreak += step;
             sinceDaily += step;
+            onDuty += step;
             for (int i = 0; i < stopsDone.length; i++) {
                 if (!passed[i] && stopsDone[i] > done + geofenceMeters && done + driven / circuity >= stopsDone[i]) {
                     passed[i] = true;
                     double dwell = plan.stops().get(i).dwellSeconds();
                     t += Math.round(dwell);
+                    onDuty += Math.round(dwell);
                     drive.stops++;
                     drive.stopSeconds += dwell;
                     if (dwell >= rules.dailyRest().toSeconds() && !rules.dailyRest().isZero()) {
                         sinceDaily = 0; // a planned overnight stop is the daily rest
                         sinceBreak = 0;
+                        onDuty = 0;
                     } else if (dwell >= rules.breakLength().toSeconds() && !rules.breakLength().isZero()) {
                         sinceBreak = 0;
                     }
@@ -174,9 +197,9 @@ final class EtaPredictor {
     }
 
     private static String explain(double toGo, Speed speed, LaneProfile lane, Drive drive, Calibration cal,
-                                  Instant now) {
+                                  Instant now, double fraction) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%,.0f km to go at about %.0f km/h (%s)",
-                toGo / 1000, speed.at(now, lane) * 3.6, speed.source));
+                toGo / 1000, speed.at(now, fraction, lane) * 3.6, speed.source));
         if (!drive.rests.isEmpty()) {
             s.append("; ").append(drive.rests.size()).append(drive.rests.size() == 1 ? " mandatory rest" : " mandatory rests")
                     .append(" ahead (").append(drive.rests.stream().mapToLong(EtaBasis.Rest::minutes).sum())

@@ -19,6 +19,8 @@ final class LaneProfile {
     private final double[] hourSeconds = new double[TripTrace.HOURS_OF_WEEK];
     private final double[] dayHourMeters = new double[24];
     private final double[] dayHourSeconds = new double[24];
+    private final double[] segmentMeters = new double[LaneTrip.STEPS];
+    private final double[] segmentSeconds = new double[LaneTrip.STEPS];
     private double meters;
     private double seconds;
 
@@ -33,6 +35,10 @@ final class LaneProfile {
                     .filter(Double::isFinite).toArray());
         }
         for (LaneTrip trip : history) {
+            for (int b = 0; b < LaneTrip.STEPS; b++) {
+                segmentMeters[b] += trip.segmentMeters()[b];
+                segmentSeconds[b] += trip.segmentSeconds()[b];
+            }
             for (int h = 0; h < TripTrace.HOURS_OF_WEEK; h++) {
                 hourMeters[h] += trip.hourMeters()[h];
                 hourSeconds[h] += trip.hourSeconds()[h];
@@ -67,10 +73,40 @@ final class LaneProfile {
     }
 
     /**
-     * The lane's driving speed at this time, road metres per driving second: by hour of week where that hour
-     * has enough driving, else by hour of day, else over all; NaN without history.
+     * How fast trucks drive this stretch of the lane at this time, road metres per driving second: the
+     * stretch's own speed (town or highway) times how the hour compares with the lane's average; NaN without
+     * history.
      */
-    double speedAt(Instant t) {
+    double speedAt(Instant t, double fraction) {
+        double overall = seconds > 0 ? meters / seconds : Double.NaN;
+        return speedAt(LaneTrip.bucket(fraction)) * hourSpeed(t) / overall;
+    }
+
+    /** Seconds the lane's trucks take to drive these road metres per stretch; NaN without history. */
+    double expectedSeconds(double[] metersByStretch) {
+        double total = 0;
+        for (int b = 0; b < LaneTrip.STEPS; b++) {
+            if (metersByStretch[b] > 0) {
+                double speed = speedAt(b);
+                if (!Double.isFinite(speed)) {
+                    return Double.NaN;
+                }
+                total += metersByStretch[b] / speed;
+            }
+        }
+        return total;
+    }
+
+    private double speedAt(int stretch) {
+        return segmentSeconds[stretch] >= MIN_BUCKET_SECONDS / 4 ? segmentMeters[stretch] / segmentSeconds[stretch]
+                : seconds > 0 ? meters / seconds : Double.NaN;
+    }
+
+    /**
+     * The lane's driving speed at this time: by hour of week where that hour has enough driving, else by hour
+     * of day, else over all; NaN without history.
+     */
+    private double hourSpeed(Instant t) {
         int hour = TripTrace.hourOfWeek(t);
         if (hourSeconds[hour] >= MIN_BUCKET_SECONDS) {
             return hourMeters[hour] / hourSeconds[hour];

@@ -8,12 +8,14 @@ import java.time.Instant;
  * @param timeToGo    seconds to arrival when the truck reached each progress step ({@link #STEPS} + 1 values)
  * @param hourMeters  road metres driven in each hour of week (UTC, Monday 00 first)
  * @param hourSeconds driving seconds in each hour of week
+ * @param segmentMeters  road metres driven in each twentieth of the route
+ * @param segmentSeconds driving seconds in each twentieth of the route
  * @param errorRatios per progress bucket ({@link #STEPS}), actual time to go over the raw estimate made there;
  *                    NaN where no estimate was made
  */
 record LaneTrip(long shipmentId, String lane, Instant departedAt, Instant deliveredAt, double lengthMeters,
                 double circuity, double[] timeToGo, double[] hourMeters, double[] hourSeconds,
-                double[] errorRatios) {
+                double[] segmentMeters, double[] segmentSeconds, double[] errorRatios) {
     static final int STEPS = 20;
 
     static int bucket(double fraction) {

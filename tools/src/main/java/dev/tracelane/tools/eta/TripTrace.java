@@ -31,6 +31,8 @@ final class TripTrace {
     private final DrivingClock clock;
     private final double[] hourMeters = new double[HOURS_OF_WEEK];
     private final double[] hourSeconds = new double[HOURS_OF_WEEK];
+    private final double[] segmentMeters = new double[LaneTrip.STEPS];
+    private final double[] segmentSeconds = new double[LaneTrip.STEPS];
     private final Deque<double[]> recent = new ArrayDeque<>(); // {end epoch s, driving s, road m}
     private final List<double[]> progress = new ArrayList<>(); // {epoch s, fraction}
     private Instant departedAt;
@@ -104,6 +106,9 @@ final class TripTrace {
             int hour = hourOfWeek(spanTs);
             hourMeters[hour] += road;
             hourSeconds[hour] += driving;
+            int segment = LaneTrip.bucket(spanDone / Math.max(1, route.lengthMeters()));
+            segmentMeters[segment] += road;
+            segmentSeconds[segment] += driving;
             recent.addLast(new double[]{end.getEpochSecond(), driving, road});
         }
         while (!recent.isEmpty() && recent.peekFirst()[0] < end.getEpochSecond() - RECENT_SECONDS) {
@@ -181,6 +186,16 @@ final class TripTrace {
 
     double[] hourSeconds() {
         return hourSeconds.clone();
+    }
+
+    /** Road metres driven in each twentieth of the route. */
+    double[] segmentMeters() {
+        return segmentMeters.clone();
+    }
+
+    /** Driving seconds in each twentieth of the route. */
+    double[] segmentSeconds() {
+        return segmentSeconds.clone();
     }
 
     /**

@@ -78,6 +78,11 @@ public class PlaceIndex {
      * state, province or country after the name, only places there count; among the rest the most populous.
      */
     public Optional<Place> find(String query) {
+        return candidates(query).stream().findFirst();
+    }
+
+    /** Every place the name may mean, most populous first: "Birmingham" is in England and in Alabama. */
+    public List<Place> candidates(String query) {
         String[] words = normalise(query).split(" ");
         Map<String, List<Place>> byName = loaded().byName();
         for (int cut = words.length; cut >= 1; cut--) {
@@ -89,9 +94,10 @@ public class PlaceIndex {
             return named.stream()
                     .filter(p -> qualifier.isEmpty() || qualifier.equalsIgnoreCase(p.admin())
                             || qualifier.equalsIgnoreCase(p.country()))
-                    .max(Comparator.comparingInt(Place::population));
+                    .sorted(Comparator.comparingInt(Place::population).reversed())
+                    .toList();
         }
-        return Optional.empty();
+        return List.of();
     }
 
     /** Lower case, no accents, no punctuation, single spaces: how names are keyed and queried. */

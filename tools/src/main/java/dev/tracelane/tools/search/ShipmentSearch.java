@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /** Searches the caller's shipments; the scope and every filter are one SQL query. */
 @Singleton
@@ -34,6 +33,7 @@ public class ShipmentSearch {
              LEFT JOIN shipment_eta e ON e.shipment_id = s.id
             """;
     private static final double KM_PER_DEGREE = 111.2;
+    private static final int MAX_NAMESAKES = 5;
     private final DataSource dataSource;
     private final PlaceIndex places;
     private final Clock clock;
@@ -44,15 +44,31 @@ public class ShipmentSearch {
         this.clock = clock;
     }
 
+    /**
+     * A place name that several places share means the one where the caller has shipments: "near Birmingham"
+     * from a fleet in Alabama is not about England. Otherwise the most populous.
+     */
     public SearchResult search(Scope scope, SearchCriteria criteria) {
-        Place place = null;
-        if (criteria.near() != null) {
-            Optional<Place> found = places.find(criteria.near());
-            if (found.isEmpty()) {
-                return new SearchResult(List.of(), null, true);
-            }
-            place = found.get();
+        if (criteria.near() == null) {
+            return new SearchResult(find(scope, criteria, null), null, false);
         }
+        List<Place> candidates = places.candidates(criteria.near());
+        if (candidates.isEmpty()) {
+            return new SearchResult(List.of(), null, true);
+        }
+        Place best = candidates.get(0);
+        List<ShipmentSummary> found = find(scope, criteria, best);
+        for (Place other : candidates.subList(1, Math.min(candidates.size(), MAX_NAMESAKES))) {
+            List<ShipmentSummary> there = find(scope, criteria, other);
+            if (there.size() > found.size()) {
+                best = other;
+                found = there;
+            }
+        }
+        return new SearchResult(found, best.label(), false);
+    }
+
+    private List<ShipmentSummary> find(Scope scope, SearchCriteria criteria, Place place) {
         StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT s.reference, st.status, s.lane,")
                 .append(" coalesce(s.origin->>'name', ''), coalesce(s.destination->>'name', ''), st.last_ts,")
                 .append(" st.lat, st.lon, st.temperature, s.temp_min, s.temp_max, s.promised_until, e.eta,")
@@ -96,7 +112,7 @@ public class ShipmentSearch {
         if (place != null) {
             found.sort(Comparator.comparing(ShipmentSummary::kmFromPlace));
         }
-        return new SearchResult(found, place == null ? null : place.label(), false);
+        return found;
     }
 
     private List<ShipmentSummary> query(String sql, Scope scope, List<Object> values, int limit, Place place,

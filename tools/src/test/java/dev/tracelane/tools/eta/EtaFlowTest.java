@@ -48,13 +48,13 @@ class EtaFlowTest implements TestDatabase {
     void theEtaFollowsTheTruckOnEventTime() throws Exception {
         Api api = new Api(client.toBlocking());
         Trip trip = trip(api, Api.unique("lane"), Map.of());
-        drive(trip, 0, 30);
-        Instant last = T0.plusSeconds(30 * 60);
+        drive(trip, 0, 60);
+        Instant last = T0.plusSeconds(60 * 60);
         Map<String, Object> eta = Eventually.found(() -> eta(api, trip, last));
-        double remaining = straightMeters() - SPEED * 30 * 60;
+        double remaining = straightMeters() - SPEED * 60 * 60;
         assertThat(((Number) eta.get("remainingMeters")).doubleValue()).isCloseTo(remaining * 1.25, within(2_000.0));
         double minutesToGo = Duration.between(last, time(eta, "eta")).toSeconds() / 60.0;
-        assertThat(minutesToGo).isCloseTo((remaining - 1_500) / SPEED / 60, within(8.0));
+        assertThat(minutesToGo).isCloseTo((remaining - 1_500) / SPEED / 60, within(4.0));
         assertThat(time(eta, "p10")).isBeforeOrEqualTo(time(eta, "eta"));
         assertThat(time(eta, "p90")).isAfterOrEqualTo(time(eta, "eta"));
         @SuppressWarnings("unchecked")
@@ -110,7 +110,7 @@ class EtaFlowTest implements TestDatabase {
         @SuppressWarnings("unchecked")
         Map<String, Object> basis = (Map<String, Object>) eta.get("basis");
         assertThat(basis.get("laneTrips")).isEqualTo(1);
-        assertThat((String) basis.get("speed")).startsWith("lane profile");
+        assertThat((String) basis.get("speed")).startsWith("lane profile by stretch");
     }
 
     @Test

@@ -68,10 +68,10 @@ class EtaPredictorTest {
             meters[h] = 3_600 * (h % 24 >= 7 && h % 24 < 19 ? SPEED / 2 : SPEED);
         }
         LaneTrip history = new LaneTrip(1, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, new double[21], meters,
-                seconds, nan(20));
+                seconds, new double[20], new double[20], nan(20));
         EtaPredictor.Prediction p = predict(plan(List.of(), null), trace, new LaneProfile(List.of(history)));
         assertThat(p.rawSeconds()).isGreaterThan(own * 1.2);
-        assertThat(p.estimate().basis().speed()).startsWith("lane profile by hour of week");
+        assertThat(p.estimate().basis().speed()).startsWith("lane profile by stretch and hour of week");
     }
 
     @Test
@@ -82,7 +82,8 @@ class EtaPredictorTest {
             double[] ratios = nan(20);
             Arrays.fill(ratios, 1.1 + 0.02 * i);
             history.add(new LaneTrip(i, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, new double[21],
-                    new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK], ratios));
+                    new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK], new double[20],
+                    new double[20], ratios));
         }
         Calibration calibration = Calibration.of("lane", history);
         EtaPredictor.Prediction p = predictor.predict(plan(List.of(), null), trace, new double[0],
