@@ -15,8 +15,8 @@ CREATE TABLE shipment_eta (
     basis             jsonb NOT NULL
 );
 
--- One row per delivered trip: what lane profiles are learned from (time to go by progress, speed by hour of
--- week) and how far the predictor's raw estimates were off on it (calibration).
+-- One row per delivered trip: what lane profiles are learned from (time to go by progress, speed by stretch of
+-- the road and by hour of week) and how far the predictor's raw estimates were off on it (calibration).
 CREATE TABLE lane_trips (
     shipment_id       bigint PRIMARY KEY REFERENCES shipments(id) ON DELETE CASCADE,
     lane              text NOT NULL,
@@ -27,6 +27,8 @@ CREATE TABLE lane_trips (
     time_to_go        double precision[] NOT NULL,
     hour_meters       double precision[] NOT NULL,
     hour_seconds      double precision[] NOT NULL,
+    segment_meters    double precision[] NOT NULL,
+    segment_seconds   double precision[] NOT NULL,
     error_ratios      double precision[] NOT NULL
 );
 CREATE INDEX lane_trips_lane ON lane_trips (lane, delivered_at DESC);
