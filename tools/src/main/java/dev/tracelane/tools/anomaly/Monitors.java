@@ -1,6 +1,7 @@
 package dev.tracelane.tools.anomaly;
 
 import dev.tracelane.tools.alert.Alerts;
+import dev.tracelane.tools.depot.Depots;
 import dev.tracelane.tools.eta.EtaSettings;
 import dev.tracelane.tools.eta.Etas;
 import dev.tracelane.tools.geo.PlaceIndex;
@@ -40,6 +41,7 @@ public class Monitors {
     static final Duration LIVE_LAG = Duration.ofMinutes(10);
     private static final Duration SILENCE_CHECK = Duration.ofSeconds(10);
     private final ShipmentPlans plans;
+    private final Depots depots;
     private final Alerts alerts;
     private final MonitorSettings settings;
     private final PlaceIndex places;
@@ -55,9 +57,10 @@ public class Monitors {
     private Instant watermark = Instant.EPOCH;
     private Instant silenceCheckedAt = Instant.EPOCH;
 
-    public Monitors(ShipmentPlans plans, Alerts alerts, MonitorSettings settings, PlaceIndex places, Etas etas,
-                    EtaSettings etaSettings, Clock clock) {
+    public Monitors(ShipmentPlans plans, Alerts alerts, Depots depots, MonitorSettings settings, PlaceIndex places,
+                    Etas etas, EtaSettings etaSettings, Clock clock) {
         this.plans = plans;
+        this.depots = depots;
         this.etas = etas;
         this.etaSettings = etaSettings;
         this.alerts = alerts;
@@ -115,7 +118,9 @@ public class Monitors {
     private ShipmentMonitor monitor(long shipmentId) {
         return monitors.computeIfAbsent(shipmentId, id -> {
             ShipmentPlan plan = plans.load(id);
-            return new ShipmentMonitor(plan, alerts.activeTypes(id), settings, places, etas.track(plan), etaSettings);
+            DepotCheck depot = (lat, lon) -> depots.at(id, lat, lon).isPresent();
+            return new ShipmentMonitor(plan, alerts.activeTypes(id), depot, settings, places, etas.track(plan),
+                    etaSettings);
         });
     }
 

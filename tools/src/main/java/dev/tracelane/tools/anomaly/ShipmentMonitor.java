@@ -32,8 +32,8 @@ final class ShipmentMonitor {
     private Instant lastTs;
     private Estimate estimate;
 
-    ShipmentMonitor(ShipmentPlan plan, Set<AlertType> active, MonitorSettings settings, PlaceIndex places,
-                    ShipmentEta eta, EtaSettings etaSettings) {
+    ShipmentMonitor(ShipmentPlan plan, Set<AlertType> active, DepotCheck depots, MonitorSettings settings,
+                    PlaceIndex places, ShipmentEta eta, EtaSettings etaSettings) {
         long id = plan.shipmentId();
         this.plan = plan;
         this.eta = eta;
@@ -45,7 +45,8 @@ final class ShipmentMonitor {
         deviation = plan.route() != null
                 ? new RouteDeviation(id, plan.route(), settings, places, active.contains(AlertType.ROUTE_DEVIATION))
                 : null;
-        stop = new UnplannedStop(id, plan.knownStops(), settings, places, active.contains(AlertType.UNPLANNED_STOP));
+        stop = new UnplannedStop(id, plan.knownStops(), depots, settings, places,
+                active.contains(AlertType.UNPLANNED_STOP));
         silence = new TrackerSilence(id, settings, active.contains(AlertType.TRACKER_SILENT));
     }
 

@@ -16,13 +16,14 @@ import java.util.Optional;
 
 /**
  * A dwell of {@code unplanned-stop} or more within {@code stop-radius-meters} of one spot, away from every known
- * stop (origin, destination, planned stops). The spot is anchored where the truck first stood; moving away from
+ * stop (origin, destination, planned stops, the shipper's and carrier's depots). The spot is anchored where the truck first stood; moving away from
  * it clears the alert. Long stops are refreshed every further 30 minutes.
  */
 final class UnplannedStop {
     private static final Duration REFRESH = Duration.ofMinutes(30);
     private final long shipmentId;
     private final List<PlannedStop> knownStops;
+    private final DepotCheck depots;
     private final MonitorSettings settings;
     private final PlaceIndex places;
     private double anchorLat;
@@ -31,10 +32,11 @@ final class UnplannedStop {
     private Duration reported;
     private boolean alerting;
 
-    UnplannedStop(long shipmentId, List<PlannedStop> knownStops, MonitorSettings settings, PlaceIndex places,
-                  boolean alerting) {
+    UnplannedStop(long shipmentId, List<PlannedStop> knownStops, DepotCheck depots, MonitorSettings settings,
+                  PlaceIndex places, boolean alerting) {
         this.shipmentId = shipmentId;
         this.knownStops = knownStops;
+        this.depots = depots;
         this.settings = settings;
         this.places = places;
         this.alerting = alerting;
@@ -73,7 +75,7 @@ final class UnplannedStop {
                 return true;
             }
         }
-        return false;
+        return depots.isDepot(anchorLat, anchorLon);
     }
 
     private AlertDraft draft(Instant ts, Duration dwell) {

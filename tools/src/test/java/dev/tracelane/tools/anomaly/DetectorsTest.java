@@ -99,7 +99,8 @@ class DetectorsTest {
 
     @Test
     void standingTwentyMinutesAwayFromKnownStopsRaisesAndMovingOnClears() {
-        UnplannedStop detector = new UnplannedStop(1, List.of(new PlannedStop("depot", 41.0, -88.0, 0)), settings, PLACES, false);
+        UnplannedStop detector = new UnplannedStop(1, List.of(new PlannedStop("origin", 41.0, -88.0, 0)),
+                DepotCheck.NONE, settings, PLACES, false);
         List<Verdict> verdicts = new ArrayList<>();
         for (int minute = 0; minute <= 25; minute++) {
             detector.observe(T0.plusSeconds(60L * minute), 41.5 + (minute % 3) * 0.0002, -88.0)
@@ -113,7 +114,17 @@ class DetectorsTest {
 
     @Test
     void standingAtAKnownStopIsNotAnAnomaly() {
-        UnplannedStop detector = new UnplannedStop(1, List.of(new PlannedStop("depot", 41.5, -88.0, 0)), settings, PLACES, false);
+        UnplannedStop detector = new UnplannedStop(1, List.of(new PlannedStop("planned stop", 41.5, -88.0, 0)),
+                DepotCheck.NONE, settings, PLACES, false);
+        for (int minute = 0; minute <= 90; minute++) {
+            assertThat(detector.observe(T0.plusSeconds(60L * minute), 41.5003, -88.0)).isEmpty();
+        }
+    }
+
+    @Test
+    void standingAtADepotOfTheShipmentsOrgsIsNotAnAnomaly() {
+        DepotCheck yard = (lat, lon) -> Math.abs(lat - 41.5) < 0.005 && Math.abs(lon + 88.0) < 0.005;
+        UnplannedStop detector = new UnplannedStop(1, List.of(), yard, settings, PLACES, false);
         for (int minute = 0; minute <= 90; minute++) {
             assertThat(detector.observe(T0.plusSeconds(60L * minute), 41.5003, -88.0)).isEmpty();
         }
