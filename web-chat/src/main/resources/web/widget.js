@@ -1,7 +1,7 @@
 /*
  * Tracelane chat widget. One <script async src=".../widget.js"> embeds the assistant on any site; commands go
  * through window.Tracelane(command, ...), queued by the inline stub until this file has loaded. Plain JS with no
- * dependencies, drawn in a closed shadow root so the host page's CSS and scripts neither reach in nor get hit.
+ * dependencies, drawn in a shadow root so the host page's CSS does not reach in and the widget's does not leak out.
  * docs/web.md describes the boot options, commands and events.
  */
 (function (window, document) {
@@ -209,7 +209,8 @@
   Widget.prototype.build = function () {
     var o = this.options;
     var host = el('div', {'data-tracelane': 'widget'});
-    var root = host.attachShadow({mode: 'closed'});
+    // open, not closed: a host's scripts can reach any of its page anyway, and tests and assistive tools need in
+    var root = host.attachShadow({mode: 'open'});
     if (root.adoptedStyleSheets !== undefined && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
       var sheet = new CSSStyleSheet(); // constructed, so a host page CSP without 'unsafe-inline' still lets it in
       sheet.replaceSync(CSS);

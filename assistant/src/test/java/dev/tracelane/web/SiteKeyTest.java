@@ -2,8 +2,6 @@ package dev.tracelane.web;
 
 import dev.tracelane.tracking.Api;
 import dev.tracelane.tracking.TestDatabase;
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -129,8 +127,7 @@ class SiteKeyTest implements TestDatabase {
     }
 
     private Map<String, Object> register(String token, Map<String, Object> body) {
-        return client.toBlocking().retrieve(Api.auth(HttpRequest.POST("/api/sites", body), token),
-                Argument.mapOf(String.class, Object.class));
+        return api.post("/api/sites", body, token);
     }
 
     private HttpResponse<String> preflight(String path, String origin) throws Exception {
