@@ -57,6 +57,7 @@
     '.panel[hidden]{display:none}',
     '.tl[data-mode=page] .panel{position:static;width:100%;height:100%;border-radius:0;box-shadow:none}',
     '.tl[data-mode=page]{display:block;height:100%}',
+    '.tl[data-mode=page] .close{display:none}',
     'header.top{display:flex;align-items:center;gap:8px;padding:10px 12px;background:var(--accent);color:#fff}',
     'header.top h2{font-size:16px;margin:0;flex:1}',
     '.status{font-size:12px;display:flex;align-items:center;gap:5px}',
