@@ -44,6 +44,7 @@ public class DemoRunner {
         List<TripMotion> trips = DemoPlan.trips(new RoadNetwork(), simulation.start());
         List<DemoSeeder.Login> logins = DemoSeeder.logins();
         Map<String, String> tokens = seeder.seed(trips, logins);
+        seeder.site(port);
         driver = new DemoDriver(simulation, trips, tokens, port);
         driver.start();
         System.out.println(banner(port, trips, logins));
@@ -62,6 +63,9 @@ public class DemoRunner {
             b.append(String.format("  %-14s %-22s %s (%s)%n", login.username(), DemoSeeder.PASSWORD, login.note(),
                     login.role()));
         }
+        b.append("Web: http://localhost:").append(port).append("/dashboard, /chat, and the widget on a sample site: ")
+                .append("http://localhost:").append(port).append("/widget-demo (site key ").append(DemoSeeder.SITE_KEY)
+                .append(")\n");
         b.append("Try: curl -s -X POST localhost:").append(port).append("/login -H 'Content-Type: application/json'")
                 .append(" -d '{\"username\":\"coordinator\",\"password\":\"").append(DemoSeeder.PASSWORD)
                 .append("\"}'\n");

@@ -9,6 +9,8 @@ import dev.tracelane.tracking.shipment.ShipmentModel;
 import dev.tracelane.tracking.shipment.ShipmentModel.Place;
 import dev.tracelane.tracking.shipment.Shipments;
 import dev.tracelane.tracking.tracker.Trackers;
+import dev.tracelane.web.site.Site;
+import dev.tracelane.web.site.Sites;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -22,18 +24,22 @@ import java.util.Set;
 @Singleton
 class DemoSeeder {
     static final String PASSWORD = "demo-password";
+    /** The site key of the sample host page {@code /widget-demo}. */
+    static final String SITE_KEY = "demo-acme";
     private final Orgs orgs;
     private final Users users;
     private final PasswordHasher hasher;
     private final Trackers trackers;
     private final Shipments shipments;
+    private final Sites sites;
 
-    DemoSeeder(Orgs orgs, Users users, PasswordHasher hasher, Trackers trackers, Shipments shipments) {
+    DemoSeeder(Orgs orgs, Users users, PasswordHasher hasher, Trackers trackers, Shipments shipments, Sites sites) {
         this.orgs = orgs;
         this.users = users;
         this.hasher = hasher;
         this.trackers = trackers;
         this.shipments = shipments;
+        this.sites = sites;
     }
 
     /** A demo login, printed at start. */
@@ -60,6 +66,12 @@ class DemoSeeder {
             shipments.create(shipment(motion));
         }
         return tokens;
+    }
+
+    /** Acme's widget site, for the pages this demo serves itself on {@code port}. */
+    void site(int port) {
+        sites.save(new Site(SITE_KEY, "acme", "Acme demo shop",
+                List.of("http://localhost:" + port, "http://127.0.0.1:" + port)));
     }
 
     static List<Login> logins() {

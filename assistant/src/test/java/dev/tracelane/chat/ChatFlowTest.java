@@ -56,7 +56,7 @@ class ChatFlowTest implements TestDatabase {
         String trackerId = Api.unique("trk");
         String trackerToken = api.tracker(trackerId, carrier);
         reference = reefer(trackerId);
-        report(trackerToken, Instant.now().minusSeconds(60), 41.58, -88.00, 5.0);
+        Reefers.report(server.getPort(), trackerToken, Instant.now().minusSeconds(60), 41.58, -88.00, 5.0);
         strangersReference = (String) api.shipment(api.org("shipper"), api.org("carrier"), null, Map.of())
                 .get("reference");
     }
@@ -138,10 +138,7 @@ class ChatFlowTest implements TestDatabase {
         String watcher = api.user(carrier, List.of("coordinator"), List.of());
         String conversation = (String) ask(watcher, null, "hello").get("conversationId");
         try (SocketClient chat = SocketClient.chat(server.getPort(), watcher)) {
-            Instant start = Instant.now().minusSeconds(20 * 60);
-            for (int minute = 0; minute <= 15; minute++) {
-                report(trackerToken, start.plusSeconds(60L * minute), 41.58, -88.00, 11.0);
-            }
+            Reefers.warmUp(server.getPort(), trackerToken);
             List<String> frames = chat.readUntil(f -> f.stream().anyMatch(x -> x.contains("\"alert\"")), 15_000);
             String alert = frames.stream().filter(x -> x.contains("\"type\":\"alert\"")).findFirst().orElseThrow();
             assertThat(alert).contains(warming).contains("temperature_excursion").contains("Heads up");
@@ -174,20 +171,11 @@ class ChatFlowTest implements TestDatabase {
 
     /** A 2-8 °C reefer shipment of the carrier, from Chicago to Milwaukee. */
     private String reefer(String trackerId) {
-        return (String) api.shipment(api.org("shipper"), carrier, trackerId, new HashMap<>(Map.of(
-                "cargo", Map.of("type", "reefer", "tempMin", 2, "tempMax", 8)))).get("reference");
+        return Reefers.create(api, api.org("shipper"), carrier, trackerId);
     }
 
     private List<Map<String, Object>> history(String token, String conversation) {
         return api.list("/api/chat/" + conversation + "/messages", token);
-    }
-
-    private void report(String token, Instant ts, double lat, double lon, double celsius) throws Exception {
-        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
-            tracker.send("{\"ts\":\"" + ts + "\",\"lat\":" + lat + ",\"lon\":" + lon + ",\"speed\":0,\"temperature\":"
-                    + celsius + "}");
-            assertThat(tracker.next()).contains("\"ack\"");
-        }
     }
 
     private Map<String, Object> read(String frame) throws Exception {

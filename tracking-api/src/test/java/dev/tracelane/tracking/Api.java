@@ -97,6 +97,10 @@ public final class Api {
         return http.retrieve(auth(HttpRequest.GET(path), token), Argument.mapOf(String.class, Object.class));
     }
 
+    public Map<String, Object> post(String path, Object body, String token) {
+        return http.retrieve(auth(HttpRequest.POST(path, body), token), Argument.mapOf(String.class, Object.class));
+    }
+
     public List<Map<String, Object>> list(String path, String token) {
         return http.retrieve(auth(HttpRequest.GET(path), token),
                 Argument.listOf(Argument.mapOf(String.class, Object.class)));
