@@ -8,8 +8,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Waits for shipments to be delivered. The service learns a lane from a shipment when it is delivered, which
- * may lag the ack of the ping that delivered it, so the test set starts only once the train set is learned.
+ * Waits for shipments to be delivered and learned. The service learns a lane from a shipment when its monitors
+ * handle the delivery, which may lag the ack of the ping that delivered it by minutes after a fast replay; the
+ * shipment's ETA then settles ({@code basis.status} = delivered). The test set starts only once the train set
+ * is learned, and its ETAs are not read from monitors still busy with the train set.
  */
 final class Deliveries {
     private static final long PAUSE_MILLIS = 500;
@@ -37,8 +39,14 @@ final class Deliveries {
 
     private static boolean delivered(ApiClient api, String reference) throws InterruptedException {
         try {
-            ApiClient.Answer answer = api.get("/api/shipments/" + ApiClient.encode(reference));
-            return answer.ok() && "delivered".equals(JsonMaps.text(JsonMaps.object(answer.json()), "status"));
+            String path = "/api/shipments/" + ApiClient.encode(reference);
+            ApiClient.Answer shipment = api.get(path);
+            if (!shipment.ok() || !"delivered".equals(JsonMaps.text(JsonMaps.object(shipment.json()), "status"))) {
+                return false;
+            }
+            ApiClient.Answer eta = api.get(path + "/eta");
+            return eta.ok() && "delivered".equals(JsonMaps.text(JsonMaps.object(
+                    JsonMaps.object(eta.json()).get("basis")), "status"));
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 public final class ReplayBench {
     /** The monitors check silences on a 10 s tick and raise alerts on their own thread: let them catch up. */
     private static final Duration SETTLE = Duration.ofSeconds(12);
-    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(10);
 
     private ReplayBench() {
     }
@@ -85,10 +85,12 @@ public final class ReplayBench {
         Replayer replayer = new Replayer(http, options.url(), stats, log);
         if (!train.isEmpty()) {
             replayer.replay("train", train, run.trainTrackers(), minute -> { });
+            log.printf("waiting up to %d min for the train set to be delivered and learned%n",
+                    DELIVERY_TIMEOUT.toMinutes());
             List<String> pending = Deliveries.await(run.api(), run.references(train), DELIVERY_TIMEOUT);
             if (!pending.isEmpty()) {
                 notes.add(pending.size() + " train shipments were not delivered after "
-                        + DELIVERY_TIMEOUT.toSeconds() + " s, so their lanes may not be learned");
+                        + DELIVERY_TIMEOUT.toMinutes() + " min, so their lanes may not be learned");
             }
         }
         EtaCollector eta = options.detectors() ? null : etaCollector(train, evaluated, timelines, run, pool, notes);
