@@ -29,6 +29,7 @@ CREATE TABLE lane_trips (
     hour_seconds      double precision[] NOT NULL,
     segment_meters    double precision[] NOT NULL,
     segment_seconds   double precision[] NOT NULL,
+    pause_seconds     double precision NOT NULL,
     error_ratios      double precision[] NOT NULL
 );
 CREATE INDEX lane_trips_lane ON lane_trips (lane, delivered_at DESC);

@@ -73,6 +73,11 @@ public final class SocketClient implements AutoCloseable {
         return readUntil(read -> false, millis);
     }
 
+    /** Whether the server has closed the socket (or it failed). */
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
     /** @return the close code the server sent */
     public int closeCode(long millis) throws Exception {
         return closed.get(millis, TimeUnit.MILLISECONDS);

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A likely miss of the promised window raises an alert: the ETA's probability of arriving after it crosses
- * the threshold. It clears only below a lower one, so an estimate hovering at the line does not flap, and it
- * is refreshed when the ETA moves by {@link #REFRESH_MOVE}.
+ * A likely miss of the promised window raises an alert: the ETA's probability of arriving after it stays above
+ * the threshold for {@code late-persistence} of event time, so one pessimistic estimate (a truck standing in a
+ * jam, a rest it may not take) does not alarm. It clears only below a lower threshold, so an estimate
+ * hovering at the line does not flap, and it is refreshed when the ETA moves by {@link #REFRESH_MOVE}.
  */
 final class PredictedLate {
     private static final Duration REFRESH_MOVE = Duration.ofMinutes(10);
@@ -27,6 +28,7 @@ final class PredictedLate {
     private final EtaSettings settings;
     private boolean alerting;
     private Instant since;
+    private Instant above;
     private OffsetDateTime reportedEta;
 
     PredictedLate(long shipmentId, Instant promisedUntil, EtaSettings settings, boolean alerting) {
@@ -43,17 +45,24 @@ final class PredictedLate {
         }
         Instant at = estimate.asOf().toInstant();
         if (probability >= settings.lateProbability()) {
+            if (above == null) {
+                above = at;
+            }
             boolean moved = reportedEta == null
                     || Duration.between(reportedEta, estimate.eta()).abs().compareTo(REFRESH_MOVE) >= 0;
-            if (!alerting || moved) {
+            boolean persisted = Duration.between(above, at).compareTo(settings.latePersistence()) >= 0;
+            if (alerting ? moved : persisted) {
                 if (since == null) {
-                    since = at;
+                    since = above;
                 }
                 alerting = true;
                 reportedEta = estimate.eta();
                 return Optional.of(new Verdict.Raise(draft(estimate, probability, at)));
             }
-        } else if (alerting && probability < settings.lateClearProbability()) {
+            return Optional.empty();
+        }
+        above = null;
+        if (alerting && probability < settings.lateClearProbability()) {
             alerting = false;
             since = null;
             reportedEta = null;

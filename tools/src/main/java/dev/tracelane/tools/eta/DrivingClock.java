@@ -7,7 +7,13 @@ import java.time.Duration;
  * the predictor plans the rests still due from here. Assumes a rested driver at departure.
  */
 final class DrivingClock {
+    /**
+     * Driving shorter than this between standing does not end a stop: one GPS fix thrown a few hundred metres
+     * off looks like a minute of driving there and back, and would otherwise cut a ten-hour rest in two.
+     */
+    private static final long BLIP_SECONDS = 180;
     private final RestRules rules;
+    private long moving;
     private long sinceBreak;
     private long sinceDailyRest;
     private long stopped;
@@ -21,11 +27,15 @@ final class DrivingClock {
     void add(long drivingSeconds, long stoppedSeconds) {
         onDuty += drivingSeconds + stoppedSeconds;
         if (drivingSeconds > 0) {
-            stopped = 0;
+            moving += drivingSeconds;
+            if (moving >= BLIP_SECONDS) {
+                stopped = 0;
+            }
             sinceBreak += drivingSeconds;
             sinceDailyRest += drivingSeconds;
         }
         if (stoppedSeconds > 0) {
+            moving = 0;
             stopped += stoppedSeconds;
             if (stopped >= rules.dailyRest().toSeconds() && !rules.dailyRest().isZero()) {
                 sinceBreak = 0;
@@ -35,6 +45,11 @@ final class DrivingClock {
                 sinceBreak = 0;
             }
         }
+    }
+
+    /** How long the truck has stood so far in the stop it is in now; zero while it drives. */
+    Duration standing() {
+        return Duration.ofSeconds(moving < BLIP_SECONDS ? stopped : 0);
     }
 
     Duration sinceBreak() {

@@ -13,19 +13,22 @@ import java.util.function.IntFunction;
 /**
  * Predicts arrival on event time. It drives the road still to go forward in time: the lane's speed on each
  * stretch of the road and at each hour of week (or this truck's own speed where the lane has no history) scaled
- * by this truck's pace, and stopping for the 14-hour duty window too, adding the
- * planned stops still ahead and the rests the drivers' rules make due (a planned stop long enough counts as
- * that rest). Past trips' errors at the same progress
+ * by this truck's pace; pausing as the lane's trucks do for fuel, meals and traffic (which also fills the
+ * 14-hour duty window), adding the planned stops still ahead and the rests the drivers' rules make due (a
+ * planned stop long enough counts as that rest). Past trips' errors at the same progress
  * then turn that raw estimate into a point estimate and a p10-p90 window, and the chance of missing the
  * promised window.
  */
 final class EtaPredictor {
     private static final long STEP_SECONDS = 300;
     /** A pace outside this is a traffic jam or a downhill run, not the truck's pace. */
-    private static final double MIN_PACE = 0.7;
-    private static final double MAX_PACE = 1.3;
-    /** Driving seconds after which a truck's own pace is fully trusted. */
-    private static final double PACE_TRUSTED_AFTER = 3 * 3_600;
+    private static final double MIN_PACE = 0.8;
+    private static final double MAX_PACE = 1.2;
+    /**
+     * Driving seconds at which the truck's own pace counts as much as the lane's: a slow hour in town or behind
+     * an accident says little about the driver, and an overestimated drive plans rests that never happen.
+     */
+    private static final double PACE_HALF_TRUSTED_AT = 4 * 3_600;
     private final EtaSettings settings;
     private final double geofenceMeters;
 
@@ -47,7 +50,9 @@ final class EtaPredictor {
         Speed speed = speed(trace, lane);
         double toGo = Math.max(0, trace.remainingRoadMeters() - geofenceMeters);
         Drive drive = drive(start, toGo, trace, speed, lane, plan, stopsDone);
-        double raw = drive.arrival - now.getEpochSecond();
+        double laneWeight = departed ? laneWeight(trace.fraction(), lane) : 0;
+        double raw = (1 - laneWeight) * (drive.arrival - now.getEpochSecond())
+                + (laneWeight > 0 ? laneWeight * lane.timeToGo(trace.fraction()) : 0);
         int bucket = LaneTrip.bucket(trace.fraction());
         Calibration cal = calibration.apply(bucket);
         Double late = null;
@@ -58,7 +63,7 @@ final class EtaPredictor {
         EtaBasis basis = new EtaBasis(departed ? "in_transit" : "planned", distance(plan, lane), speed.source,
                 round(speed.at(now, trace.fraction(), lane)), lane.trips(), trace.clock().rules().name(), drive.rests,
                 drive.stops, Math.round(drive.stopSeconds / 60.0), calibrationName(cal),
-                explain(toGo, speed, lane, drive, cal, now, trace.fraction()));
+                explain(toGo, speed, lane, drive, cal, now, trace.fraction(), laneWeight));
         Estimate estimate = new Estimate(at(now, raw * cal.ratio(bucket, 0.5)), at(now, raw * cal.ratio(bucket, 0.1)),
                 at(now, raw * cal.ratio(bucket, 0.9)), Math.round(trace.remainingRoadMeters()),
                 now.atOffset(ZoneOffset.UTC), basis, late == null ? null : round(late));
@@ -91,7 +96,7 @@ final class EtaPredictor {
                 return new Speed("lane profile by stretch and hour of week", 1, settings.defaultSpeed());
             }
             double pace = Math.max(MIN_PACE, Math.min(MAX_PACE, expected / driven));
-            pace = 1 + Math.min(1, driven / PACE_TRUSTED_AFTER) * (pace - 1);
+            pace = 1 + driven / (driven + PACE_HALF_TRUSTED_AT) * (pace - 1);
             return new Speed(String.format(Locale.ROOT,
                     "lane profile by stretch and hour of week x this truck's pace %.2f", pace), pace,
                     settings.defaultSpeed());
@@ -115,6 +120,7 @@ final class EtaPredictor {
         final List<EtaBasis.Rest> rests = new ArrayList<>();
         int stops;
         double stopSeconds;
+        double pauseSeconds;
     }
 
     /** Drives {@code toGo} metres from {@code start}, minute by minute, resting when the rules say so. */
@@ -135,19 +141,32 @@ final class EtaPredictor {
                 .lengthMeters() - done) : 1;
         boolean[] passed = new boolean[stopsDone.length];
         double length = plan.routeOrStraightLine().lengthMeters();
+        double pauseShare = Double.isFinite(lane.pauseShare()) ? lane.pauseShare() : settings.pauseShare();
+        double pauseDue = 0;
+        long pausedSinceBreak = 0;
+        long restedAlready = trace.clock().standing().toSeconds(); // a rest in progress is partly taken
         while (driven < toGo) {
+            if (sinceBreak >= breakAfter && pausedSinceBreak >= rules.breakLength().toSeconds()) {
+                sinceBreak = 0; // the lane's usual stops add up to the break
+                pausedSinceBreak = 0;
+            }
             if (sinceDaily >= dailyAfter || onDuty >= dutyWindow) {
-                t += rules.dailyRest().toSeconds();
+                long rest = Math.max(0, rules.dailyRest().toSeconds() - restedAlready);
+                t += rest;
                 sinceDaily = 0;
                 sinceBreak = 0;
                 onDuty = 0;
-                drive.rests.add(new EtaBasis.Rest("daily rest", rules.dailyRest().toMinutes()));
+                pausedSinceBreak = 0;
+                drive.rests.add(new EtaBasis.Rest("daily rest", Math.round(rest / 60.0)));
             } else if (sinceBreak >= breakAfter) {
-                t += rules.breakLength().toSeconds();
-                onDuty += rules.breakLength().toSeconds();
+                long rest = Math.max(0, rules.breakLength().toSeconds() - restedAlready);
+                t += rest;
+                onDuty += rest;
                 sinceBreak = 0;
-                drive.rests.add(new EtaBasis.Rest("break", rules.breakLength().toMinutes()));
+                pausedSinceBreak = 0;
+                drive.rests.add(new EtaBasis.Rest("break", Math.round(rest / 60.0)));
             }
+            restedAlready = 0; // from here the truck drives: any later rest is taken whole
             long step = Math.max(1, Math.min(Math.min(STEP_SECONDS, dutyWindow - onDuty),
                     Math.min(breakAfter - sinceBreak, dailyAfter - sinceDaily)));
             double fraction = length == 0 ? 1 : Math.min(1, (done + driven / circuity) / length);
@@ -157,10 +176,15 @@ final class EtaPredictor {
                 break;
             }
             driven += v * step;
-            t += step;
+            pauseDue += pauseShare * step;
+            long pause = (long) pauseDue;
+            pauseDue -= pause;
+            drive.pauseSeconds += pause;
+            pausedSinceBreak += pause;
+            t += step + pause;
             sinceBreak += step;
             sinceDaily += step;
-            onDuty += step;
+            onDuty += step + pause;
             for (int i = 0; i < stopsDone.length; i++) {
                 if (!passed[i] && stopsDone[i] > done + geofenceMeters && done + driven / circuity >= stopsDone[i]) {
                     passed[i] = true;
@@ -183,6 +207,19 @@ final class EtaPredictor {
         return drive;
     }
 
+    /**
+     * How much the lane's usual time to go from here counts beside the drive ahead: early in a long haul whether
+     * a daily rest falls before arrival is close to a coin toss for the drive, while the lane's trips say which
+     * way it usually goes; the drive knows more the nearer the end.
+     */
+    private double laneWeight(double fraction, LaneProfile lane) {
+        if (!Double.isFinite(lane.timeToGo(fraction))) {
+            return 0;
+        }
+        double left = 1 - fraction;
+        return settings.laneBlend() * left * left;
+    }
+
     private String distance(ShipmentPlan plan, LaneProfile lane) {
         if (plan.route() != null) {
             return "along the planned route";
@@ -197,7 +234,7 @@ final class EtaPredictor {
     }
 
     private static String explain(double toGo, Speed speed, LaneProfile lane, Drive drive, Calibration cal,
-                                  Instant now, double fraction) {
+                                  Instant now, double fraction, double laneWeight) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%,.0f km to go at about %.0f km/h (%s)",
                 toGo / 1000, speed.at(now, fraction, lane) * 3.6, speed.source));
         if (!drive.rests.isEmpty()) {
@@ -205,9 +242,17 @@ final class EtaPredictor {
                     .append(" ahead (").append(drive.rests.stream().mapToLong(EtaBasis.Rest::minutes).sum())
                     .append(" min)");
         }
+        if (drive.pauseSeconds >= 60) {
+            s.append("; about ").append(Math.round(drive.pauseSeconds / 60)).append(" min of short stops")
+                    .append(Double.isFinite(lane.pauseShare()) ? " as this lane's trucks make" : " as trucks make");
+        }
         if (drive.stops > 0) {
             s.append("; ").append(drive.stops).append(drive.stops == 1 ? " planned stop" : " planned stops")
                     .append(" (").append(Math.round(drive.stopSeconds / 60)).append(" min)");
+        }
+        if (laneWeight >= 0.01) {
+            s.append(String.format(Locale.ROOT, "; blended %.0f %% with this lane's usual time to go from here",
+                    laneWeight * 100));
         }
         s.append(cal.trips() == 0 ? "; window from a typical spread, no delivered trips yet"
                 : String.format(Locale.ROOT, "; window from %d delivered trips (%s)", cal.trips(), cal.source()));

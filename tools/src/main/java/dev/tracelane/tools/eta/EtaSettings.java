@@ -10,8 +10,11 @@ public class EtaSettings {
     private String restRules = "us";
     private double circuity = 1.25;
     private double defaultSpeed = 22;
+    private double pauseShare = 0.08;
+    private double laneBlend = 0.5;
     private double lateProbability = 0.6;
     private double lateClearProbability = 0.4;
+    private Duration latePersistence = Duration.ofMinutes(15);
     private Duration publishMove = Duration.ofMinutes(2);
     private Duration storeEvery = Duration.ofMinutes(5);
     private Duration recomputeEvery = Duration.ofSeconds(30);
@@ -45,6 +48,24 @@ public class EtaSettings {
     }
 
     /** Probability of missing the promised window above which a predicted_late alert opens. */
+    /** Seconds of short stops per driving second on a lane without history. */
+    public double pauseShare() {
+        return pauseShare;
+    }
+
+    public void setPauseShare(double pauseShare) {
+        this.pauseShare = pauseShare;
+    }
+
+    /** The weight of the lane's usual time to go at departure; it falls with the square of the road left. */
+    public double laneBlend() {
+        return laneBlend;
+    }
+
+    public void setLaneBlend(double laneBlend) {
+        this.laneBlend = laneBlend;
+    }
+
     public double lateProbability() {
         return lateProbability;
     }
@@ -63,6 +84,15 @@ public class EtaSettings {
     }
 
     /** A live update goes out when the ETA moves at least this much. */
+    /** How long the late probability must stay above the threshold before the alert opens. */
+    public Duration latePersistence() {
+        return latePersistence;
+    }
+
+    public void setLatePersistence(Duration latePersistence) {
+        this.latePersistence = latePersistence;
+    }
+
     public Duration publishMove() {
         return publishMove;
     }

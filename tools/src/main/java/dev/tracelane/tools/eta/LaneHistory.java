@@ -31,7 +31,7 @@ class LaneHistory {
     private static final Duration FRESH = Duration.ofMinutes(5);
     private static final String COLUMNS = """
             shipment_id, lane, departed_at, delivered_at, length_meters, circuity, time_to_go, hour_meters,
-            hour_seconds, segment_meters, segment_seconds, error_ratios""";
+            hour_seconds, segment_meters, segment_seconds, pause_seconds, error_ratios""";
     private final DataSource dataSource;
     private final Clock clock;
     private final Map<String, Cached<Lane>> lanes = new HashMap<>();
@@ -51,7 +51,7 @@ class LaneHistory {
     synchronized void learn(LaneTrip trip) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO lane_trips (" + COLUMNS + ")"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shipment_id) DO NOTHING")) {
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shipment_id) DO NOTHING")) {
             ps.setLong(1, trip.shipmentId());
             ps.setString(2, trip.lane());
             ps.setTimestamp(3, Timestamp.from(trip.departedAt()));
@@ -63,7 +63,8 @@ class LaneHistory {
             ps.setArray(9, array(c, trip.hourSeconds()));
             ps.setArray(10, array(c, trip.segmentMeters()));
             ps.setArray(11, array(c, trip.segmentSeconds()));
-            ps.setArray(12, array(c, trip.errorRatios()));
+            ps.setDouble(12, trip.pauseSeconds());
+            ps.setArray(13, array(c, trip.errorRatios()));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StorageException("could not store lane trip " + trip.shipmentId(), e);
@@ -117,7 +118,8 @@ class LaneHistory {
                 while (rs.next()) {
                     trips.add(new LaneTrip(rs.getLong(1), rs.getString(2), Sql.instant(rs.getTimestamp(3)),
                             Sql.instant(rs.getTimestamp(4)), rs.getDouble(5), rs.getDouble(6), doubles(rs, 7),
-                            doubles(rs, 8), doubles(rs, 9), doubles(rs, 10), doubles(rs, 11), doubles(rs, 12)));
+                            doubles(rs, 8), doubles(rs, 9), doubles(rs, 10), doubles(rs, 11), rs.getDouble(12),
+                            doubles(rs, 13)));
                 }
             }
             return trips;

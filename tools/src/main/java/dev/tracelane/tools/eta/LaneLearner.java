@@ -62,7 +62,7 @@ class LaneLearner {
             TripTrace road = plan.route() != null ? straight : trace(route, circuity, readings);
             return Optional.of(new LaneTrip(plan.shipmentId(), plan.lane(), departed, delivered, road.pathMeters(),
                     circuity, road.timeToGo(delivered, LaneTrip.STEPS), road.hourMeters(), road.hourSeconds(),
-                    road.segmentMeters(), road.segmentSeconds(), errorRatios));
+                    road.segmentMeters(), road.segmentSeconds(), road.pauseSeconds(), errorRatios));
         } catch (SQLException e) {
             throw new StorageException("could not read the trip of shipment " + plan.shipmentId(), e);
         }

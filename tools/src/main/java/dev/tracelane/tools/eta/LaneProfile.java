@@ -23,6 +23,7 @@ final class LaneProfile {
     private final double[] segmentSeconds = new double[LaneTrip.STEPS];
     private double meters;
     private double seconds;
+    private double pauses;
 
     LaneProfile(List<LaneTrip> history) {
         trips = history.size();
@@ -35,6 +36,7 @@ final class LaneProfile {
                     .filter(Double::isFinite).toArray());
         }
         for (LaneTrip trip : history) {
+            pauses += trip.pauseSeconds();
             for (int b = 0; b < LaneTrip.STEPS; b++) {
                 segmentMeters[b] += trip.segmentMeters()[b];
                 segmentSeconds[b] += trip.segmentSeconds()[b];
@@ -57,6 +59,11 @@ final class LaneProfile {
     /** NaN without history. */
     double medianDurationSeconds() {
         return medianDuration;
+    }
+
+    /** Seconds of short stops (fuel, meals, traffic) per driving second; NaN without history. */
+    double pauseShare() {
+        return seconds > 0 ? pauses / seconds : Double.NaN;
     }
 
     /** NaN without history. */

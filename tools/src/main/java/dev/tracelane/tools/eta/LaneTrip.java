@@ -10,12 +10,13 @@ import java.time.Instant;
  * @param hourSeconds driving seconds in each hour of week
  * @param segmentMeters  road metres driven in each twentieth of the route
  * @param segmentSeconds driving seconds in each twentieth of the route
+ * @param pauseSeconds   seconds of stops shorter than a rest between departure and arrival
  * @param errorRatios per progress bucket ({@link #STEPS}), actual time to go over the raw estimate made there;
  *                    NaN where no estimate was made
  */
 record LaneTrip(long shipmentId, String lane, Instant departedAt, Instant deliveredAt, double lengthMeters,
                 double circuity, double[] timeToGo, double[] hourMeters, double[] hourSeconds,
-                double[] segmentMeters, double[] segmentSeconds, double[] errorRatios) {
+                double[] segmentMeters, double[] segmentSeconds, double pauseSeconds, double[] errorRatios) {
     static final int STEPS = 20;
 
     static int bucket(double fraction) {

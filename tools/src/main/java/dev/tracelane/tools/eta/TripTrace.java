@@ -26,6 +26,8 @@ final class TripTrace {
     private static final double GAP_SPEED = 25;
     private static final long RECENT_SECONDS = 3_600;
     private static final long SPAN_SECONDS = 55;
+    /** A standing stint this long or longer is a rest, not a fuel, meal or traffic pause. */
+    private static final long PAUSE_LIMIT_SECONDS = 2 * 3_600;
     private final RouteLine route;
     private final double circuity;
     private final DrivingClock clock;
@@ -46,6 +48,7 @@ final class TripTrace {
     private double drivenMeters;
     private double pathMeters;
     private long standingSeconds;
+    private double pauseSeconds;
 
     /** @param circuity road metres per metre of {@code route}: 1 for a planned route, more for a straight line */
     TripTrace(RouteLine route, double circuity, RestRules rules) {
@@ -95,6 +98,9 @@ final class TripTrace {
             driving = moved / seconds >= MOVING_METERS_PER_SECOND ? seconds : 0;
         }
         clock.add(driving, seconds - driving);
+        if (driving > 0 && departedAt != null && standingSeconds < PAUSE_LIMIT_SECONDS) {
+            pauseSeconds += standingSeconds; // a stint between origin and arrival, ended by driving on
+        }
         standingSeconds = driving == seconds ? 0 : standingSeconds + seconds - driving;
         pathMeters += moved;
         if (driving > 0 && road > 0) {
@@ -170,6 +176,11 @@ final class TripTrace {
 
     long standingSeconds() {
         return standingSeconds;
+    }
+
+    /** Seconds of the shorter stops between departure and now (fuel, meals, traffic), not rests. */
+    double pauseSeconds() {
+        return pauseSeconds;
     }
 
     DrivingClock clock() {

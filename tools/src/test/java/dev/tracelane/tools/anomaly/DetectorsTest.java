@@ -2,12 +2,17 @@ package dev.tracelane.tools.anomaly;
 
 import dev.tracelane.tools.alert.AlertType;
 import dev.tracelane.tools.alert.Severity;
+import dev.tracelane.tools.eta.Estimate;
+import dev.tracelane.tools.eta.EtaBasis;
+import dev.tracelane.tools.eta.EtaSettings;
 import dev.tracelane.tools.geo.PlaceIndex;
 import dev.tracelane.tools.geo.RouteLine;
 import dev.tracelane.tools.plan.PlannedStop;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -128,6 +133,25 @@ class DetectorsTest {
         for (int minute = 0; minute <= 90; minute++) {
             assertThat(detector.observe(T0.plusSeconds(60L * minute), 41.5003, -88.0)).isEmpty();
         }
+    }
+
+    @Test
+    void aLateArrivalIsPredictedOnlyWhenTheEstimateStaysLateForTheWholePersistence() {
+        Instant promised = T0.plusSeconds(3_600);
+        PredictedLate detector = new PredictedLate(1, promised, new EtaSettings(), false);
+        assertThat(detector.observe(estimate(T0, 0.9))).isEmpty();
+        assertThat(detector.observe(estimate(T0.plusSeconds(300), 0.3))).isEmpty();
+        for (int minute = 10; minute < 25; minute++) {
+            assertThat(detector.observe(estimate(T0.plusSeconds(60L * minute), 0.9))).isEmpty();
+        }
+        assertThat(detector.observe(estimate(T0.plusSeconds(60L * 25), 0.9))).containsInstanceOf(Verdict.Raise.class);
+    }
+
+    private static Estimate estimate(Instant asOf, double lateProbability) {
+        OffsetDateTime eta = asOf.plusSeconds(7_200).atOffset(ZoneOffset.UTC);
+        EtaBasis basis = new EtaBasis("in_transit", "along the planned route", "test", 20, 0, "none", List.of(), 0, 0,
+                "none", "test");
+        return new Estimate(eta, eta, eta, 100_000, asOf.atOffset(ZoneOffset.UTC), basis, lateProbability);
     }
 
     @Test

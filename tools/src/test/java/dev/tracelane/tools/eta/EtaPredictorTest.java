@@ -24,10 +24,10 @@ class EtaPredictorTest {
     private final EtaPredictor predictor = new EtaPredictor(settings, 1_500);
 
     @Test
-    void withoutRestRulesTheTruckArrivesAtItsOwnSpeed() {
+    void withoutRestRulesTheTruckArrivesAtItsOwnSpeedWithTypicalShortStops() {
         TripTrace trace = driven(RestRules.NONE, 60);
         EtaPredictor.Prediction p = predict(plan(List.of(), null), trace, new LaneProfile(List.of()));
-        double expected = (LENGTH - SPEED * 3_600 - 1_500) / SPEED;
+        double expected = (LENGTH - SPEED * 3_600 - 1_500) / SPEED * (1 + settings.pauseShare());
         assertThat(p.rawSeconds()).isCloseTo(expected, within(120.0));
         assertThat(p.estimate().basis().restsAhead()).isEmpty();
         assertThat(p.estimate().basis().speed()).isEqualTo("this truck's speed so far");
@@ -35,6 +35,7 @@ class EtaPredictorTest {
 
     @Test
     void usHoursOfServicePlanABreakAndADailyRestOnALongHaul() {
+        settings.setPauseShare(0); // the rules alone: no fuel or meal stops that would stand in for the break
         EtaPredictor.Prediction p = predict(plan(List.of(), null), driven(RestRules.US, 60), new LaneProfile(List.of()));
         // 11.1 h of driving in all: the 30 min break falls due at 8 h, the 10 h rest at 11 h
         assertThat(p.estimate().basis().restsAhead()).extracting(EtaBasis.Rest::kind)
@@ -45,6 +46,33 @@ class EtaPredictorTest {
                 .containsExactly("break", "daily rest");
         assertThat(eu.rawSeconds() - p.rawSeconds()).isCloseTo(Duration.ofMinutes(45 + 660 - 30 - 600).toSeconds(),
                 within(120.0));
+    }
+
+    @Test
+    void aDailyRestUnderWayCountsOnlyWhatIsLeftOfIt() {
+        settings.setPauseShare(0);
+        TripTrace trace = driven(RestRules.US, 11 * 60);
+        double beforeRest = predict(plan(List.of(), null), trace, new LaneProfile(List.of())).rawSeconds();
+        Instant stoppedAt = trace.lastTs();
+        double lon = 9 * SPEED * 60 * 11 * 60 / LENGTH;
+        for (int m = 1; m <= 4 * 60; m++) {
+            trace.add(stoppedAt.plusSeconds(60L * m), 0, lon);
+        }
+        EtaPredictor.Prediction resting = predict(plan(List.of(), null), trace, new LaneProfile(List.of()));
+        assertThat(beforeRest - resting.rawSeconds()).isCloseTo(4 * 3_600, within(300.0));
+        assertThat(resting.estimate().basis().restsAhead()).extracting(EtaBasis.Rest::minutes).containsExactly(360L);
+    }
+
+    @Test
+    void earlyOnTheLanesUsualTimeToGoCountsBesideTheDrive() {
+        TripTrace trace = driven(RestRules.NONE, 60);
+        double drive = predict(plan(List.of(), null), trace, lane(0)).rawSeconds();
+        double[] usual = new double[21];
+        Arrays.fill(usual, drive + 6 * 3_600);
+        EtaPredictor.Prediction p = predict(plan(List.of(), null), trace, lane(0, usual));
+        double left = 1 - trace.fraction();
+        assertThat(p.rawSeconds() - drive).isCloseTo(settings.laneBlend() * left * left * 6 * 3_600, within(300.0));
+        assertThat(p.estimate().basis().explanation()).contains("with this lane's usual time to go from here");
     }
 
     @Test
@@ -67,11 +95,43 @@ class EtaPredictorTest {
             seconds[h] = 3_600;
             meters[h] = 3_600 * (h % 24 >= 7 && h % 24 < 19 ? SPEED / 2 : SPEED);
         }
-        LaneTrip history = new LaneTrip(1, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, new double[21], meters,
-                seconds, new double[20], new double[20], nan(20));
+        LaneTrip history = new LaneTrip(1, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, nan(21), meters,
+                seconds, new double[20], new double[20], 0, nan(20));
         EtaPredictor.Prediction p = predict(plan(List.of(), null), trace, new LaneProfile(List.of(history)));
         assertThat(p.rawSeconds()).isGreaterThan(own * 1.2);
         assertThat(p.estimate().basis().speed()).startsWith("lane profile by stretch and hour of week");
+    }
+
+    @Test
+    void theLanesShortStopsAddTheirShareOfTheDrivingTime() {
+        TripTrace trace = driven(RestRules.NONE, 60);
+        double nonStop = predict(plan(List.of(), null), trace, lane(0)).rawSeconds();
+        double pausing = predict(plan(List.of(), null), trace, lane(0.1)).rawSeconds();
+        assertThat(pausing / nonStop).isCloseTo(1.1, within(0.01));
+        assertThat(predict(plan(List.of(), null), trace, lane(0.1)).estimate().basis().explanation())
+                .contains("min of short stops as this lane's trucks make");
+    }
+
+    /** A lane driven at {@link #SPEED} at every hour, pausing {@code pauseShare} of its driving time. */
+    private static LaneProfile lane(double pauseShare) {
+        return lane(pauseShare, nan(21));
+    }
+
+    /** The same, with trips that took {@code timeToGo} seconds from each twentieth of the road. */
+    private static LaneProfile lane(double pauseShare, double[] timeToGo) {
+        double[] meters = new double[TripTrace.HOURS_OF_WEEK];
+        double[] seconds = new double[TripTrace.HOURS_OF_WEEK];
+        Arrays.fill(seconds, 3_600);
+        Arrays.fill(meters, 3_600 * SPEED);
+        double driving = 3_600.0 * TripTrace.HOURS_OF_WEEK;
+        return new LaneProfile(List.of(new LaneTrip(1, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, timeToGo,
+                meters, seconds, new double[20], new double[20], pauseShare * driving, nan(20))));
+    }
+
+    @Test
+    void theLanesUsualStopsStandInForTheBreakWhenTheyAddUpToIt() {
+        EtaPredictor.Prediction p = predict(plan(List.of(), null), driven(RestRules.US, 60), lane(0.1));
+        assertThat(p.estimate().basis().restsAhead()).extracting(EtaBasis.Rest::kind).containsExactly("daily rest");
     }
 
     @Test
@@ -81,9 +141,9 @@ class EtaPredictorTest {
         for (int i = 0; i < 10; i++) {
             double[] ratios = nan(20);
             Arrays.fill(ratios, 1.1 + 0.02 * i);
-            history.add(new LaneTrip(i, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, new double[21],
+            history.add(new LaneTrip(i, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, nan(21),
                     new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK], new double[20],
-                    new double[20], ratios));
+                    new double[20], 0, ratios));
         }
         Calibration calibration = Calibration.of("lane", history);
         EtaPredictor.Prediction p = predictor.predict(plan(List.of(), null), trace, new double[0],
