@@ -125,6 +125,10 @@
       ships[d.ref].data.status = d.status;
       addShipment(ships[d.ref].data);
     }
+    if (d.eta) {
+      ships[d.ref].data.eta = d;
+      ships[d.ref].row.children[2].textContent = M.etaWindow(d);
+    }
     if (d.lat != null && d.lon != null) {
       pending[d.ref] = d;
       if (!scheduled) {
