@@ -2,6 +2,7 @@ package dev.tracelane.tools.eta;
 
 import dev.tracelane.tools.plan.ShipmentPlan;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,6 +22,12 @@ import java.util.function.IntFunction;
  */
 final class EtaPredictor {
     private static final long STEP_SECONDS = 300;
+    /**
+     * How far ahead (in driving time) a planned stop may be for a due rest to wait for it: a plan puts its
+     * overnight stop where the rules allow, so a stop a little beyond the simulated limit says the simulation
+     * drives slower than the truck will, not that the driver rests twice.
+     */
+    private static final long DEFER_SECONDS = 2 * 3_600;
     /** A pace outside this is a traffic jam or a downhill run, not the truck's pace. */
     private static final double MIN_PACE = 0.8;
     private static final double MAX_PACE = 1.2;
@@ -150,7 +157,13 @@ final class EtaPredictor {
                 sinceBreak = 0; // the lane's usual stops add up to the break
                 pausedSinceBreak = 0;
             }
-            if (sinceDaily >= dailyAfter || onDuty >= dutyWindow) {
+            double at = done + driven / circuity;
+            boolean restDue = sinceDaily >= dailyAfter || onDuty >= dutyWindow;
+            boolean breakDue = !restDue && sinceBreak >= breakAfter;
+            boolean deferred = (restDue || breakDue) && plannedStopAhead(plan, stopsDone, passed, at,
+                    speed.at(Instant.ofEpochSecond(t), fraction(at, length), lane) * DEFER_SECONDS / circuity,
+                    restDue ? rules.dailyRest() : rules.breakLength());
+            if (restDue && !deferred) {
                 long rest = Math.max(0, rules.dailyRest().toSeconds() - restedAlready);
                 t += rest;
                 sinceDaily = 0;
@@ -158,7 +171,7 @@ final class EtaPredictor {
                 onDuty = 0;
                 pausedSinceBreak = 0;
                 drive.rests.add(new EtaBasis.Rest("daily rest", Math.round(rest / 60.0)));
-            } else if (sinceBreak >= breakAfter) {
+            } else if (breakDue && !deferred) {
                 long rest = Math.max(0, rules.breakLength().toSeconds() - restedAlready);
                 t += rest;
                 onDuty += rest;
@@ -167,10 +180,9 @@ final class EtaPredictor {
                 drive.rests.add(new EtaBasis.Rest("break", Math.round(rest / 60.0)));
             }
             restedAlready = 0; // from here the truck drives: any later rest is taken whole
-            long step = Math.max(1, Math.min(Math.min(STEP_SECONDS, dutyWindow - onDuty),
+            long step = deferred ? STEP_SECONDS : Math.max(1, Math.min(Math.min(STEP_SECONDS, dutyWindow - onDuty),
                     Math.min(breakAfter - sinceBreak, dailyAfter - sinceDaily)));
-            double fraction = length == 0 ? 1 : Math.min(1, (done + driven / circuity) / length);
-            double v = Math.max(1, speed.at(Instant.ofEpochSecond(t), fraction, lane));
+            double v = Math.max(1, speed.at(Instant.ofEpochSecond(t), fraction(at, length), lane));
             if (driven + v * step >= toGo) {
                 t += Math.round((toGo - driven) / v);
                 break;
@@ -197,6 +209,7 @@ final class EtaPredictor {
                         sinceDaily = 0; // a planned overnight stop is the daily rest
                         sinceBreak = 0;
                         onDuty = 0;
+                        pausedSinceBreak = 0;
                     } else if (dwell >= rules.breakLength().toSeconds() && !rules.breakLength().isZero()) {
                         sinceBreak = 0;
                     }
@@ -218,6 +231,25 @@ final class EtaPredictor {
         }
         double left = 1 - fraction;
         return settings.laneBlend() * left * left;
+    }
+
+    private static double fraction(double doneMeters, double length) {
+        return length == 0 ? 1 : Math.min(1, doneMeters / length);
+    }
+
+    /**
+     * Whether a planned stop long enough for the rest now due lies within {@code reach} metres along the route:
+     * the driver rests there, as planned, rather than now and there again.
+     */
+    private static boolean plannedStopAhead(ShipmentPlan plan, double[] stopsDone, boolean[] passed, double at,
+                                     double reach, Duration rest) {
+        for (int i = 0; i < stopsDone.length; i++) {
+            if (!passed[i] && stopsDone[i] > at && stopsDone[i] - at <= reach
+                    && plan.stops().get(i).dwellSeconds() >= rest.toSeconds()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String distance(ShipmentPlan plan, LaneProfile lane) {

@@ -76,6 +76,16 @@ class EtaPredictorTest {
     }
 
     @Test
+    void aDailyRestFallingDueJustBeforeAPlannedOvernightStopIsTakenThere() {
+        settings.setPauseShare(0);
+        double lon = 9 * SPEED * 3_600 * 11.05 / LENGTH; // three minutes of driving past the 11-hour limit
+        List<PlannedStop> overnight = List.of(new PlannedStop("truck stop", 0, lon, 600 * 60));
+        EtaPredictor.Prediction p = predict(plan(overnight, null), driven(RestRules.US, 60), new LaneProfile(List.of()));
+        assertThat(p.estimate().basis().restsAhead()).extracting(EtaBasis.Rest::kind).containsExactly("break");
+        assertThat(p.estimate().basis().stopsAhead()).isEqualTo(1);
+    }
+
+    @Test
     void aPlannedStopAheadAddsItsDwellAndOneBehindDoesNot() {
         TripTrace trace = driven(RestRules.NONE, 60);
         double base = predict(plan(List.of(), null), trace, new LaneProfile(List.of())).rawSeconds();
