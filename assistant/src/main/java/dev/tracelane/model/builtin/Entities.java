@@ -172,7 +172,8 @@ final class Entities {
         if (lower.matches(".*\\b(in transit|on the road|on the way|moving|en route|driving)\\b.*")) {
             return "in_transit";
         }
-        if (lower.matches(".*\\b(planned|not (yet )?(left|departed)|scheduled|waiting to leave)\\b.*")) {
+        if (lower.matches(".*(\\bplanned|(\\bnot|n'?t) (yet )?(left|departed|started|moved)|\\byet to (leave|depart)|"
+                + "\\bscheduled|\\bwaiting to leave|\\bstill at (the )?origin)\\b.*")) {
             return "planned";
         }
         return lower.matches(".*\\b(delivered|arrived|completed)\\b.*") ? "delivered" : null;

@@ -35,6 +35,9 @@ final class Planner {
         String lower = text.toLowerCase(Locale.ROOT);
         boolean aboutOne = !mentioned.isEmpty() || SINGULAR.matcher(lower).find();
         String intent = refine(routedIntent, lower, aboutOne);
+        if (intent.equals(IntentRouter.UNKNOWN) && !aboutOne && entities.place(text).isPresent()) {
+            return search("search", text, now); // "anything near Springfield?"
+        }
         if (PER_SHIPMENT.contains(intent)) {
             Optional<String> reference = mentioned.isEmpty() ? dialogue.lastReference() : Optional.of(mentioned.get(0));
             if (reference.isEmpty()) {
@@ -72,7 +75,10 @@ final class Planner {
         if (ACTION.matcher(lower).find()) {
             return "unsupported";
         }
-        if (!aboutOne || intent.equals("greeting") || intent.equals("help") || intent.equals("unsupported")) {
+        if (!aboutOne) {
+            return refineMany(intent, lower);
+        }
+        if (intent.equals("greeting") || intent.equals("help") || intent.equals("unsupported")) {
             return intent;
         }
         if (WHY.matcher(lower).find()) {
@@ -83,6 +89,9 @@ final class Planner {
         }
         if (HISTORY.matcher(lower).find()) {
             return "timeline";
+        }
+        if (WHERE.matcher(lower).find()) {
+            return "locate";
         }
         if (WHEN.matcher(lower).find()) {
             return "eta";
@@ -96,10 +105,24 @@ final class Planner {
         return PER_SHIPMENT.contains(intent) ? intent : "locate";
     }
 
+    /**
+     * About several shipments: lateness only when the words say so ("loads going to Dallas" lists them), and a
+     * status the words name ("which ones haven't left yet") is a search whatever the embeddings made of it.
+     */
+    private static String refineMany(String intent, String lower) {
+        if (intent.equals("search_late") && !LATE.matcher(lower).find()) {
+            return "search";
+        }
+        boolean unclear = intent.equals("help") || intent.equals(IntentRouter.UNKNOWN) || intent.equals("greeting");
+        return unclear && Entities.status(lower) != null && PLURAL.matcher(lower).find() ? "search" : intent;
+    }
+
     private static final Pattern SINGULAR = Pattern.compile(
             "\\b(it|its|it's|my (order|shipment|package|parcel|delivery|load|truck|reefer|cargo))\\b");
     private static final Pattern PLURAL = Pattern.compile(
             "\\b(loads|shipments|trucks|orders|deliveries|packages|reefers|trailers|ones)\\b");
+    private static final Pattern LATE = Pattern.compile(
+            "\\b(late|later|delay\\w*|behind|overdue|on time|slow\\w*|miss\\w*|make it|won'?t|not going to)\\b");
     private static final Pattern ACTION = Pattern.compile("^\\W*(please\\s+)?(can you\\s+|could you\\s+|i want to\\s+|"
             + "i'd like to\\s+)?(book|cancel|change|reschedule|refund|create|edit|delete|update|reroute|call|email)\\b"
             + "|\\b(i want|i need) a refund\\b");
@@ -107,8 +130,10 @@ final class Planner {
     private static final Pattern TEMPERATURE = Pattern.compile(
             "\\b(temperature\\w*|temp|temps|cold\\w*|warm\\w*|frozen|reefer|fridge|chilled|°c)\\b");
     private static final Pattern HISTORY = Pattern.compile("\\b(what happened|history|timeline|so far|events)\\b");
+    /** "Where is it", "where did it get to"; not "where is it going", which asks for the destination's ETA. */
+    private static final Pattern WHERE = Pattern.compile("^\\W*(hey\\W+|hi\\W+|so\\W+)?where\\b(?!.*\\b(going|headed|bound)\\b)");
     private static final Pattern WHEN = Pattern.compile("\\b(when|what time|how long|eta|arriv\\w*|get there|"
-            + "get here|get to|be there|be here|on time|late|before|by \\d|how far)\\b");
+            + "get here|get to \\w|be there|be here|on time|late|before|by \\d|how far)\\b");
     private static final Pattern TROUBLE = Pattern.compile(
             "\\b(alerts?|wrong|problems?|issues?|incidents?|ok|okay|alright|fine)\\b");
 
