@@ -13,9 +13,13 @@
     m.attributionControl.setPrefix(false);
     m.attributionControl.addAttribution('Basemap: <a href="https://www.naturalearthdata.com/">Natural Earth</a> '
       + '(public domain) | <a href="https://leafletjs.com">Leaflet</a>');
+    // the basemap has a canvas of its own: a moving truck then repaints only the markers' canvas, not the
+    // outlines of every country under it
+    m.createPane('basemap').style.zIndex = 250;
+    var basemap = L.canvas({pane: 'basemap'});
     fetch('/assets/basemap/countries-110m.geojson').then(function (r) { return r.json(); }).then(function (geo) {
-      L.geoJSON(geo, {interactive: false, style: {color: '#8a9aa8', weight: 1, fillColor: '#f7f5ef', fillOpacity: 1}})
-        .addTo(m).bringToBack();
+      L.geoJSON(geo, {interactive: false, renderer: basemap,
+        style: {color: '#8a9aa8', weight: 1, fillColor: '#f7f5ef', fillOpacity: 1}}).addTo(m);
     });
     return m;
   }

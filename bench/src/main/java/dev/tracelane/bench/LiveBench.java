@@ -68,6 +68,7 @@ public final class LiveBench {
                 30 + (i % 100) * 0.1, -100 + (i / 100) * 0.1));
         System.err.printf("open: %d trackers, %d followers, %d fleet, %d slow%n", trucks.size(), followers.size(),
                 fleet.size(), slow.size());
+        System.err.printf("watch it: %s/dashboard#token=%s%n", o.url(), token);
 
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2);
         long periodMicros = (long) (1_000_000 / (o.ratePerTracker() * trucks.size()));
