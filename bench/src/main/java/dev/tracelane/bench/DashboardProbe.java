@@ -19,7 +19,8 @@ import java.util.Map;
  * measures animation-frame intervals and long tasks (main thread blocked over 50 ms) for a while. Loopback only;
  * it stops by itself.
  * <p>
- * Usage: {@code DashboardProbe <url> <token> [seconds]}
+ * Usage: {@code DashboardProbe <url> <token> [seconds] [--profile]}; with {@code --profile} it samples the page's
+ * JavaScript instead and prints where the time went.
  */
 public final class DashboardProbe {
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -48,6 +49,10 @@ public final class DashboardProbe {
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(seconds + 30));
             driver.get(args[0] + "/dashboard#token=" + args[1]);
             Thread.sleep(SETTLE_MILLIS);
+            if (args.length > 3 && args[3].equals("--profile")) {
+                profile(driver, seconds);
+                return;
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> m = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(MEASURE,
                     seconds * 1000);
@@ -65,6 +70,33 @@ public final class DashboardProbe {
             driver.quit();
         }
         System.exit(0);
+    }
+
+    /** Samples the page's JavaScript for a while and prints where its time went, by function. */
+    @SuppressWarnings("unchecked")
+    private static void profile(ChromeDriver driver, int seconds) throws InterruptedException {
+        driver.executeCdpCommand("Profiler.enable", Map.of());
+        driver.executeCdpCommand("Profiler.start", Map.of());
+        Thread.sleep(seconds * 1000L);
+        Map<String, Object> result = driver.executeCdpCommand("Profiler.stop", Map.of());
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) ((Map<String, Object>) result.get("profile"))
+                .get("nodes");
+        Map<String, Long> hits = new java.util.TreeMap<>();
+        long total = 0;
+        for (Map<String, Object> node : nodes) {
+            Map<String, Object> frame = (Map<String, Object>) node.get("callFrame");
+            String url = String.valueOf(frame.get("url"));
+            String where = frame.get("functionName") + " " + url.substring(url.lastIndexOf('/') + 1) + ":"
+                    + frame.get("lineNumber");
+            long count = ((Number) node.getOrDefault("hitCount", 0)).longValue();
+            hits.merge(where, count, Long::sum);
+            total += count;
+        }
+        long all = total;
+        System.out.println("Tracelane dashboard profile, " + seconds + " s, self time by function:");
+        hits.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f %%  %s%n", 100.0 * e.getValue() / all,
+                        e.getKey()));
     }
 
     private static double at(double[] sorted, double q) {
