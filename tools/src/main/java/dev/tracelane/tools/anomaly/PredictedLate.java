@@ -44,7 +44,9 @@ final class PredictedLate {
             return Optional.empty();
         }
         Instant at = estimate.asOf().toInstant();
-        if (probability >= settings.lateProbability()) {
+        boolean clearlyLate = Duration.between(promisedUntil, estimate.eta().toInstant())
+                .compareTo(settings.lateMargin()) >= 0;
+        if (probability >= settings.lateProbability() && clearlyLate) {
             if (above == null) {
                 above = at;
             }
