@@ -44,9 +44,7 @@ final class PredictedLate {
             return Optional.empty();
         }
         Instant at = estimate.asOf().toInstant();
-        boolean clearlyLate = Duration.between(promisedUntil, estimate.eta().toInstant())
-                .compareTo(settings.lateMargin()) >= 0;
-        if (probability >= settings.lateProbability() && clearlyLate) {
+        if (probability >= settings.lateProbability()) {
             if (above == null) {
                 above = at;
             }

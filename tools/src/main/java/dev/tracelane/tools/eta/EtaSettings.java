@@ -15,7 +15,6 @@ public class EtaSettings {
     private double lateProbability = 0.6;
     private double lateClearProbability = 0.4;
     private Duration latePersistence = Duration.ofMinutes(15);
-    private Duration lateMargin = Duration.ofMinutes(30);
     private Duration publishMove = Duration.ofMinutes(2);
     private Duration storeEvery = Duration.ofMinutes(5);
     private Duration recomputeEvery = Duration.ofSeconds(30);
@@ -92,15 +91,6 @@ public class EtaSettings {
 
     public void setLatePersistence(Duration latePersistence) {
         this.latePersistence = latePersistence;
-    }
-
-    /** How far past the promise the point estimate must be before a late arrival is predicted. */
-    public Duration lateMargin() {
-        return lateMargin;
-    }
-
-    public void setLateMargin(Duration lateMargin) {
-        this.lateMargin = lateMargin;
     }
 
     public Duration publishMove() {
