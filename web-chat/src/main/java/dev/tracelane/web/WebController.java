@@ -22,13 +22,15 @@ import java.util.Optional;
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class WebController {
     private static final String LEAFLET = "META-INF/resources/webjars/leaflet/1.9.4/dist/";
+    /** Pages and the widget script are revalidated on every load, so a release reaches embedded sites at once. */
+    private static final String FRESH = "no-cache";
     /** Pages load only this service's scripts and talk only to it. */
     private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Get("/widget.js")
     public HttpResponse<StreamedFile> widget() {
-        return file("web/widget.js").map(r -> r.header("Cache-Control", "no-cache")).orElseGet(HttpResponse::notFound);
+        return serve("web/widget.js", FRESH);
     }
 
     @Get("/chat")
@@ -49,8 +51,7 @@ public class WebController {
     /** A stand-in for a customer's site: shows the one-tag embedding working in the demo. */
     @Get("/widget-demo")
     public HttpResponse<StreamedFile> widgetDemo() {
-        return file("web/widget-demo.html").map(r -> r.header("Cache-Control", "no-cache"))
-                .orElseGet(HttpResponse::notFound);
+        return serve("web/widget-demo.html", FRESH);
     }
 
     @Get("/assets/{+path}")
@@ -60,14 +61,17 @@ public class WebController {
         }
         String resource = path.startsWith("leaflet/") ? LEAFLET + path.substring("leaflet/".length())
                 : "web/assets/" + path;
-        return file(resource).map(r -> r.header("Cache-Control", "public, max-age=3600"))
-                .orElseGet(HttpResponse::notFound);
+        return serve(resource, "public, max-age=3600");
     }
 
     private HttpResponse<StreamedFile> page(String name) {
-        return file("web/" + name).map(r -> r.header("Cache-Control", "no-cache")
+        return file("web/" + name).map(r -> r.header("Cache-Control", FRESH)
                 .header("Content-Security-Policy", PAGE_POLICY)
                 .header("Referrer-Policy", "no-referrer")).orElseGet(HttpResponse::notFound);
+    }
+
+    private HttpResponse<StreamedFile> serve(String resource, String cacheControl) {
+        return file(resource).map(r -> r.header("Cache-Control", cacheControl)).orElseGet(HttpResponse::notFound);
     }
 
     private Optional<MutableHttpResponse<StreamedFile>> file(String resource) {

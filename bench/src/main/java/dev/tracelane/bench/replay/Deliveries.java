@@ -39,12 +39,8 @@ final class Deliveries {
 
     private static boolean delivered(ApiClient api, String reference) throws InterruptedException {
         try {
-            String path = "/api/shipments/" + ApiClient.encode(reference);
-            ApiClient.Answer shipment = api.get(path);
-            if (!shipment.ok() || !"delivered".equals(JsonMaps.text(JsonMaps.object(shipment.json()), "status"))) {
-                return false;
-            }
-            ApiClient.Answer eta = api.get(path + "/eta");
+            // the ETA settles only once the delivery is handled, so it answers both questions in one call
+            ApiClient.Answer eta = api.get("/api/shipments/" + ApiClient.encode(reference) + "/eta");
             return eta.ok() && "delivered".equals(JsonMaps.text(JsonMaps.object(
                     JsonMaps.object(eta.json()).get("basis")), "status"));
         } catch (IOException | IllegalArgumentException e) {
