@@ -51,11 +51,15 @@ public class EventWriter {
                     AS b(tracker_id, ts_ms, client_id, lat, lon, speed, heading, accuracy, altitude,
                          temperature, humidity, battery, event)
             ), owner AS (
-                -- the tracker's shipment: the oldest one not yet delivered, else the newest delivered one
+                -- the tracker's shipment: the oldest one not yet delivered, else the newest delivered one. The
+                -- state is a scalar subquery, a lookup by key per shipment, so no plan (stale statistics, a
+                -- generic plan made while the tables were small) can turn it into a scan per tracker.
                 SELECT t.tracker_id,
-                       (SELECT s.id FROM shipments s JOIN shipment_state st ON st.shipment_id = s.id
-                         WHERE s.tracker_id = t.tracker_id
-                         ORDER BY st.status = 'delivered', CASE WHEN st.status = 'delivered' THEN -s.id ELSE s.id END
+                       (SELECT c.id
+                          FROM (SELECT s.id, (SELECT st.status FROM shipment_state st
+                                               WHERE st.shipment_id = s.id) = 'delivered' AS delivered
+                                  FROM shipments s WHERE s.tracker_id = t.tracker_id) c
+                         ORDER BY c.delivered, CASE WHEN c.delivered THEN -c.id ELSE c.id END
                          LIMIT 1) AS shipment_id
                   FROM (SELECT DISTINCT tracker_id FROM batch) t
             )
