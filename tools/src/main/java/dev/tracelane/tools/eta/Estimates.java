@@ -2,7 +2,6 @@ package dev.tracelane.tools.eta;
 
 import dev.tracelane.tracking.live.LiveOutbox;
 import dev.tracelane.tracking.live.OutboxEntry;
-import dev.tracelane.tracking.live.Topics;
 import dev.tracelane.tracking.storage.Sql;
 import dev.tracelane.tracking.storage.StorageException;
 import io.micronaut.json.JsonMapper;
@@ -99,8 +98,7 @@ public class Estimates {
                     data.put("p90", e.p90().toString());
                     data.put("remainingMeters", e.remainingMeters());
                     String text = write(data);
-                    outbox.append(c, List.of(new OutboxEntry(Topics.ofShipment(shipmentId), shipmentId, "eta", text),
-                            new OutboxEntry(Topics.FLEET, shipmentId, "eta", text)));
+                    outbox.append(c, List.of(OutboxEntry.shipmentAndFleet(shipmentId, "eta", text)));
                 }
                 c.commit();
             } catch (SQLException | RuntimeException ex) {

@@ -3,6 +3,8 @@ package dev.tracelane.tracking.live;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -13,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Who follows what on this instance: a topic -> subscribers index, so a message costs only its own readers.
- * Fleet and alerts subscribers are indexed by topic and org (and "*" for the platform), so a shipment's message
- * reaches only the orgs party to it before the exact scope check. A ticker flushes batches, closes stalled
- * readers and sends heartbeats.
+ * Alerts subscribers are indexed by topic and org (and "*" for the platform), so a shipment's message reaches
+ * only the orgs party to it before the exact scope check. Fleet dashboards are grouped by scope
+ * ({@link FleetGroup}), indexed the same way by org. A ticker flushes batches, closes stalled readers and sends
+ * heartbeats.
  */
 @Singleton
 public class LiveHub {
@@ -23,6 +26,8 @@ public class LiveHub {
     private final LiveLimits limits;
     private final Set<LiveSubscriber> all = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Set<LiveSubscriber>> byTopic = new ConcurrentHashMap<>();
+    private final Map<FleetGroup.Key, FleetGroup> fleetGroups = new HashMap<>();
+    private final ConcurrentHashMap<String, Set<FleetGroup>> fleetByOrg = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "live-ticker");
         thread.setDaemon(true);
@@ -51,10 +56,18 @@ public class LiveHub {
     }
 
     void follow(LiveSubscriber subscriber, String topic) {
-        byTopic.computeIfAbsent(key(topic, subscriber), k -> ConcurrentHashMap.newKeySet()).add(subscriber);
+        if (Topics.FLEET.equals(topic)) {
+            joinFleet(subscriber);
+        } else {
+            byTopic.computeIfAbsent(key(topic, subscriber), k -> ConcurrentHashMap.newKeySet()).add(subscriber);
+        }
     }
 
     void unfollow(LiveSubscriber subscriber, String topic) {
+        if (Topics.FLEET.equals(topic)) {
+            leaveFleet(subscriber);
+            return;
+        }
         Set<LiveSubscriber> set = byTopic.get(key(topic, subscriber));
         if (set != null) {
             set.remove(subscriber);
@@ -78,6 +91,14 @@ public class LiveHub {
         } else {
             deliver(byTopic.get(m.topic()), m);
         }
+        if (m.onFleet()) {
+            LiveMessage fleet = m.asFleet();
+            offer(fleetByOrg.get(m.shipper()), fleet);
+            if (m.carrier() != null && !m.carrier().equals(m.shipper())) {
+                offer(fleetByOrg.get(m.carrier()), fleet);
+            }
+            offer(fleetByOrg.get(ANY_ORG), fleet);
+        }
     }
 
     private static void deliver(Set<LiveSubscriber> subscribers, LiveMessage m) {
@@ -88,16 +109,43 @@ public class LiveHub {
         }
     }
 
-    private static String key(String topic, LiveSubscriber subscriber) {
-        if (!Topics.isScopedStream(topic)) {
-            return topic;
+    private static void offer(Set<FleetGroup> groups, LiveMessage m) {
+        if (groups != null) {
+            for (FleetGroup g : groups) {
+                g.offer(m);
+            }
         }
-        return topic + "|" + (subscriber.scope().platform() ? ANY_ORG : subscriber.scope().org());
+    }
+
+    private synchronized void joinFleet(LiveSubscriber subscriber) {
+        fleetGroups.computeIfAbsent(FleetGroup.Key.of(subscriber.scope()), k -> {
+            FleetGroup group = new FleetGroup(subscriber.scope());
+            fleetByOrg.computeIfAbsent(orgKey(subscriber), o -> ConcurrentHashMap.newKeySet()).add(group);
+            return group;
+        }).add(subscriber);
+    }
+
+    private synchronized void leaveFleet(LiveSubscriber subscriber) {
+        FleetGroup.Key key = FleetGroup.Key.of(subscriber.scope());
+        FleetGroup group = fleetGroups.get(key);
+        if (group != null && group.remove(subscriber)) {
+            fleetGroups.remove(key);
+            fleetByOrg.get(orgKey(subscriber)).remove(group);
+        }
+    }
+
+    private static String key(String topic, LiveSubscriber subscriber) {
+        return Topics.isScopedStream(topic) ? topic + "|" + orgKey(subscriber) : topic;
+    }
+
+    private static String orgKey(LiveSubscriber subscriber) {
+        return subscriber.scope().platform() ? ANY_ORG : subscriber.scope().org();
     }
 
     private void tick() {
         long now = System.nanoTime();
         boolean heartbeat = ++ticks % Math.max(1, limits.heartbeat().toMillis() / limits.batchInterval().toMillis()) == 0;
+        fleetByOrg.values().forEach(groups -> groups.forEach(FleetGroup::flush));
         for (LiveSubscriber s : all) {
             if (s.isClosed()) {
                 remove(s);

@@ -15,20 +15,22 @@ import java.util.OptionalLong;
 /** Reads {@code live_messages}: the feed's "what is new", and a topic's history for resuming subscribers. */
 @Singleton
 public class LiveMessages {
-    private static final String COLUMNS = """
-            id, topic, seq, shipment_id, reference, shipper_id, carrier_id, kind, data, created_at""";
+    static final String COLUMNS = """
+            id, topic, seq, fleet_seq, shipment_id, reference, shipper_id, carrier_id, kind, data, created_at""";
     private final DataSource dataSource;
 
     public LiveMessages(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    public List<LiveMessage> after(long id, int limit) throws SQLException {
+    /** Messages with {@code after < id < before}, in id order (commit order); at most {@code limit}. */
+    public List<LiveMessage> between(long after, long before, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT " + COLUMNS + " FROM live_messages WHERE id > ? ORDER BY id LIMIT ?")) {
-            ps.setLong(1, id);
-            ps.setInt(2, limit);
+                     "SELECT " + COLUMNS + " FROM live_messages WHERE id > ? AND id < ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, after);
+            ps.setLong(2, before);
+            ps.setInt(3, limit);
             return read(ps);
         }
     }
@@ -44,6 +46,9 @@ public class LiveMessages {
 
     /** The topic's messages after {@code since}, oldest first; at most {@code limit}. */
     public List<LiveMessage> since(String topic, long since, int limit) {
+        if (Topics.FLEET.equals(topic)) {
+            return fleetSince(since, limit);
+        }
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "SELECT " + COLUMNS + " FROM live_messages WHERE topic = ? AND seq > ? ORDER BY seq LIMIT ?")) {
@@ -53,6 +58,18 @@ public class LiveMessages {
             return read(ps);
         } catch (SQLException e) {
             throw new StorageException("could not replay " + topic, e);
+        }
+    }
+
+    private List<LiveMessage> fleetSince(long since, int limit) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                     + " FROM live_messages WHERE fleet_seq > ? ORDER BY fleet_seq LIMIT ?")) {
+            ps.setLong(1, since);
+            ps.setInt(2, limit);
+            return read(ps).stream().map(LiveMessage::asFleet).toList();
+        } catch (SQLException e) {
+            throw new StorageException("could not replay the fleet", e);
         }
     }
 
@@ -70,13 +87,18 @@ public class LiveMessages {
     }
 
     private static List<LiveMessage> read(PreparedStatement ps) throws SQLException {
-        List<LiveMessage> messages = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                messages.add(LiveMessage.create(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getTimestamp(10).toInstant()));
-            }
+            return read(rs);
+        }
+    }
+
+    /** Rows of {@link #COLUMNS}, in the order given. */
+    static List<LiveMessage> read(ResultSet rs) throws SQLException {
+        List<LiveMessage> messages = new ArrayList<>();
+        while (rs.next()) {
+            messages.add(LiveMessage.create(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                    rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                    rs.getString(10), rs.getTimestamp(11).toInstant()));
         }
         return messages;
     }

@@ -46,14 +46,14 @@ public class LiveOutbox implements CommitParticipant {
             putIfPresent(data, "speed", r.speed());
             putIfPresent(data, "heading", r.heading());
             putIfPresent(data, "temperature", r.temperature());
-            both(entries, r.shipmentId(), "position", data);
+            entries.add(OutboxEntry.shipmentAndFleet(r.shipmentId(), "position", write(data)));
         }
         for (ShipmentStatusChanged s : batch.statusChanges()) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("ref", s.reference());
             data.put("status", s.status().wire());
             data.put("at", s.at().toString());
-            both(entries, s.shipmentId(), "status", data);
+            entries.add(OutboxEntry.shipmentAndFleet(s.shipmentId(), "status", write(data)));
         }
         append(c, entries);
     }
@@ -67,31 +67,28 @@ public class LiveOutbox implements CommitParticipant {
         Long[] shipments = new Long[n];
         String[] kinds = new String[n];
         String[] data = new String[n];
+        Boolean[] fleet = new Boolean[n];
         for (int i = 0; i < n; i++) {
             OutboxEntry e = entries.get(i);
             topics[i] = e.topic();
             shipments[i] = e.shipmentId();
             kinds[i] = e.kind();
             data[i] = e.json();
+            fleet[i] = e.fleet();
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO live_outbox (topic, shipment_id, kind, data)
-                SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[])""")) {
+                INSERT INTO live_outbox (topic, shipment_id, kind, data, fleet)
+                SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::boolean[])""")) {
             ps.setArray(1, c.createArrayOf("text", topics));
             ps.setArray(2, c.createArrayOf("bigint", shipments));
             ps.setArray(3, c.createArrayOf("text", kinds));
             ps.setArray(4, c.createArrayOf("text", data));
+            ps.setArray(5, c.createArrayOf("boolean", fleet));
             ps.executeUpdate();
         }
         try (Statement s = c.createStatement()) {
             s.execute("NOTIFY " + CHANNEL);
         }
-    }
-
-    private void both(List<OutboxEntry> entries, long shipmentId, String kind, Map<String, Object> data) {
-        String text = write(data);
-        entries.add(new OutboxEntry(Topics.ofShipment(shipmentId), shipmentId, kind, text));
-        entries.add(new OutboxEntry(Topics.FLEET, shipmentId, kind, text));
     }
 
     private static void putIfPresent(Map<String, Object> data, String key, Double value) {

@@ -12,12 +12,16 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The one thread per instance that moves live messages: it LISTENs on a dedicated connection, and whenever
  * woken (or every half second) sequences the outbox and hands every newly sequenced message, whichever
  * instance wrote it, to this instance's {@link LiveHub}. PostgreSQL carries only the wake-up; bodies are read
- * from the table.
+ * from the table, except those this instance just sequenced, which it already holds. The fan-out runs on a
+ * thread of its own, in the same order, so sockets are written while the next batch is being sequenced.
  */
 @Singleton
 public class LivePump {
@@ -30,6 +34,11 @@ public class LivePump {
     private final LiveMessages messages;
     private final LiveHub hub;
     private final CapacityTopic capacity;
+    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "live-fan-out");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean running = true;
     private Thread thread;
     private long lastId;
@@ -62,8 +71,8 @@ public class LivePump {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     pg.getNotifications(WAIT_MS);
-                    sequencer.drain();
-                    deliverNew();
+                    sequencer.drain(this::deliverSequenced);
+                    deliverUpTo(Long.MAX_VALUE);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
@@ -74,18 +83,30 @@ public class LivePump {
         }
     }
 
-    private void deliverNew() throws SQLException {
-        while (true) {
-            var batch = messages.after(lastId, READ_LIMIT);
-            for (LiveMessage m : batch) {
-                hub.dispatch(m);
-                capacity.observe(m);
-                lastId = m.id();
-            }
-            if (batch.size() < READ_LIMIT) {
-                return;
-            }
+    /** What other instances sequenced before this batch goes first: ids are commit order. */
+    private void deliverSequenced(List<LiveMessage> batch) throws SQLException {
+        deliverUpTo(batch.get(0).id());
+        deliver(batch);
+    }
+
+    /** Reads and delivers the messages after the last one delivered and before {@code before}. */
+    private void deliverUpTo(long before) throws SQLException {
+        List<LiveMessage> batch;
+        do {
+            batch = messages.between(lastId, before, READ_LIMIT);
+            deliver(batch);
+        } while (batch.size() == READ_LIMIT);
+    }
+
+    private void deliver(List<LiveMessage> batch) {
+        if (batch.isEmpty()) {
+            return;
         }
+        lastId = batch.get(batch.size() - 1).id();
+        fanOut.execute(() -> batch.forEach(m -> {
+            hub.dispatch(m);
+            capacity.observe(m);
+        }));
     }
 
     private static void sleep(long ms) {
@@ -102,5 +123,6 @@ public class LivePump {
         if (thread != null) {
             thread.join(2_000);
         }
+        fanOut.shutdownNow();
     }
 }

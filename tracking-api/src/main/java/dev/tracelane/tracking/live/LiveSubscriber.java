@@ -140,6 +140,25 @@ final class LiveSubscriber {
         drain();
     }
 
+    /**
+     * A batch a {@link FleetGroup} built for all its members: sent as it is when this subscriber is caught up,
+     * else its messages join this subscriber's own queue one by one (conflated, counted against its limits).
+     */
+    synchronized void offerBatch(String topic, List<LiveMessage> batch, String frame) {
+        Subscription s = subscriptions.get(topic);
+        if (s == null || closed) {
+            return;
+        }
+        boolean asItIs = s.held == null && batched.isEmpty() && inFlight < limits.maxInFlight()
+                && batch.get(0).seq() > s.lastSeq;
+        if (!asItIs) {
+            batch.forEach(this::offer);
+            return;
+        }
+        s.lastSeq = batch.get(batch.size() - 1).seq();
+        send(frame, s.lastSeq);
+    }
+
     /** Sends the batched topics' waiting messages as one frame per topic (hub tick). */
     synchronized void flushBatches() {
         if (closed || batched.isEmpty() || inFlight >= limits.maxInFlight()) {

@@ -130,6 +130,31 @@ class LiveStreamTest implements TestDatabase {
     }
 
     @Test
+    void aFleetDashboardResumingWithSinceGetsEveryMissedUpdateInOrder() throws Exception {
+        long since;
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            since = subscribe(live, "fleet", null);
+        }
+        report(20);
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            subscribe(live, "fleet", since);
+            List<Integer> seqs = new ArrayList<>();
+            while (seqs.size() < 20) {
+                Map<String, Object> batch = next(live);
+                assertThat(batch).containsEntry("type", "batch").containsEntry("topic", "fleet");
+                for (Map<String, Object> m : messages(batch)) {
+                    assertThat(m).containsEntry("topic", "fleet").containsEntry("kind", "position");
+                    assertThat(data(m)).containsEntry("ref", reference);
+                    seqs.add((Integer) m.get("seq"));
+                }
+            }
+            assertThat(seqs).hasSize(20).first().isEqualTo((int) since + 1);
+            assertThat(seqs).isSorted().doesNotHaveDuplicates().last().isEqualTo((int) since + 20);
+            assertThat(live.next(500)).isNull();
+        }
+    }
+
+    @Test
     void aCustomerCannotSubscribeToAShipmentOutsideItsClaim() throws Exception {
         String customer = api.user(carrier, List.of("customer"), List.of("SOMETHING-ELSE"));
         try (SocketClient live = SocketClient.live(server.getPort(), customer)) {
@@ -247,6 +272,11 @@ class LiveStreamTest implements TestDatabase {
 
     private Map<String, Object> next(SocketClient live) throws Exception {
         return json.readValue(live.next(), Argument.mapOf(String.class, Object.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> messages(Map<String, Object> batch) {
+        return (List<Map<String, Object>>) batch.get("messages");
     }
 
     @SuppressWarnings("unchecked")

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,7 +103,7 @@ class LiveSubscriberTest {
     @Test
     void messagesAboutAShipmentOutOfScopeAreDropped() {
         follow("fleet");
-        subscriber.offer(LiveMessage.create(nextId++, "fleet", 1, 9, "SHP-9", "acme", "swift-haul", "position", "{}",
+        subscriber.offer(LiveMessage.create(nextId++, "fleet", 1, 0, 9, "SHP-9", "acme", "swift-haul", "position", "{}",
                 Instant.now()));
         subscriber.flushBatches();
         assertThat(transport.frames).isEmpty();
@@ -121,7 +119,7 @@ class LiveSubscriberTest {
     }
 
     private LiveMessage message(String topic, long seq, long shipment, String kind) {
-        return LiveMessage.create(nextId++, topic, seq, shipment, "SHP-" + shipment, "acme", "roadrunner", kind,
+        return LiveMessage.create(nextId++, topic, seq, 0, shipment, "SHP-" + shipment, "acme", "roadrunner", kind,
                 "{\"ref\":\"SHP-" + shipment + "\"}", Instant.now());
     }
 
@@ -131,34 +129,5 @@ class LiveSubscriberTest {
         limits.setMaxPending(8);
         limits.setMaxStall(Duration.ofSeconds(2));
         return limits;
-    }
-
-    private static final class ManualTransport implements LiveTransport {
-        final List<String> frames = new ArrayList<>();
-        final List<CompletableFuture<Void>> unwritten = new ArrayList<>();
-        Integer closedWith;
-
-        @Override
-        public CompletionStage<?> send(String frame, long seq) {
-            frames.add(frame);
-            CompletableFuture<Void> written = new CompletableFuture<>();
-            unwritten.add(written);
-            return written;
-        }
-
-        void completeAll() {
-            List<CompletableFuture<Void>> now = new ArrayList<>(unwritten);
-            unwritten.clear();
-            now.forEach(f -> f.complete(null));
-        }
-
-        @Override
-        public void heartbeat() {
-        }
-
-        @Override
-        public void close(int code, String reason) {
-            closedWith = code;
-        }
     }
 }
