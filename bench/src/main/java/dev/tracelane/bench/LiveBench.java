@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LiveBench {
     private static final int OPENING_AT_ONCE = 200;
-    private static final int SOCKET_CLIENTS = 4;
 
     private LiveBench() {
     }
@@ -38,11 +37,7 @@ public final class LiveBench {
         }
         ExecutorService io = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(io).build();
-        // each JDK HttpClient reads all its sockets on one selector thread: spread the dashboards over a few
-        List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < SOCKET_CLIENTS; i++) {
-            clients.add(HttpClient.newBuilder().executor(io).build());
-        }
+        WebSocketClients sockets = new WebSocketClients();
         AdminApi admin = AdminApi.login(http, o.url(), o.adminPassword());
         String run = "live-" + Long.toString(System.currentTimeMillis(), 36);
         String shipper = run + "-s";
@@ -55,17 +50,18 @@ public final class LiveBench {
 
         Recorder shipmentLatency = new Recorder(3);
         Recorder fleetLatency = new Recorder(3);
+        Recorder ackLatency = new Recorder(3);
         List<LiveWatcher> followers = open(o.followers(),
-                i -> LiveWatcher.open(clients.get(i % SOCKET_CLIENTS), o.url(), token,
+                i -> LiveWatcher.open(sockets, o.url(), token,
                         "shipment:" + references.get(i % references.size()),
                         shipmentLatency, false));
-        List<LiveWatcher> fleet = open(o.fleet(), i -> LiveWatcher.open(clients.get(i % SOCKET_CLIENTS), o.url(), token,
-                "fleet", fleetLatency, false));
-        List<LiveWatcher> slow = open(o.slow(), i -> LiveWatcher.open(http, o.url(), token, "fleet", new Recorder(3),
-                true));
-        List<LiveTracker> trucks = open(o.shipments(), i -> LiveTracker.open(clients.get(i % SOCKET_CLIENTS), o.url(),
+        List<LiveWatcher> fleet = open(o.fleet(), i -> LiveWatcher.open(sockets, o.url(), token, "fleet",
+                fleetLatency, false));
+        List<LiveWatcher> slow = open(o.slow(), i -> LiveWatcher.open(sockets, o.url(), token, "fleet",
+                new Recorder(3), true));
+        List<LiveTracker> trucks = open(o.shipments(), i -> LiveTracker.open(sockets, o.url(),
                 trackers.get(i).token(),
-                30 + (i % 100) * 0.1, -100 + (i / 100) * 0.1));
+                30 + (i % 100) * 0.1, -100 + (i / 100) * 0.1, ackLatency));
         System.err.printf("open: %d trackers, %d followers, %d fleet, %d slow%n", trucks.size(), followers.size(),
                 fleet.size(), slow.size());
         System.err.printf("watch it: %s/dashboard#token=%s%n", o.url(), token);
@@ -78,6 +74,7 @@ public final class LiveBench {
         Thread.sleep(o.warmupSeconds() * 1000L);
         shipmentLatency.reset();
         fleetLatency.reset();
+        ackLatency.reset();
         followers.forEach(w -> w.measure(true));
         fleet.forEach(w -> w.measure(true));
         long fleetFramesBefore = fleet.stream().mapToLong(w -> w.frames.get()).sum();
@@ -85,11 +82,13 @@ public final class LiveBench {
         long fleetFrames = fleet.stream().mapToLong(w -> w.frames.get()).sum() - fleetFramesBefore;
         Histogram shipmentHistogram = shipmentLatency.getIntervalHistogram();
         Histogram fleetHistogram = fleetLatency.getIntervalHistogram();
+        Histogram ackHistogram = ackLatency.getIntervalHistogram();
         pacer.shutdownNow();
 
         System.out.printf(Locale.ROOT, "Tracelane live bench: %d shipments at %.1f event/s each, %d followers, %d fleet,"
                 + " %d slow, %d s measured%n", trucks.size(), o.ratePerTracker(), followers.size(), fleet.size(),
                 slow.size(), o.durationSeconds());
+        System.out.println("  ingest acks      " + summary(ackHistogram));
         System.out.println("  shipment topics  " + summary(shipmentHistogram));
         System.out.println("  fleet batches    " + summary(fleetHistogram) + String.format(Locale.ROOT,
                 "  %.2f frames/s per dashboard", fleet.isEmpty() ? 0 : fleetFrames / (double) fleet.size()

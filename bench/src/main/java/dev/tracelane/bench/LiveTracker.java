@@ -1,55 +1,70 @@
 package dev.tracelane.bench;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import org.HdrHistogram.Recorder;
+
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
-/** A moving truck for the live bench: one reading per call, stamped with the wall clock; acks are read and dropped. */
-final class LiveTracker implements WebSocket.Listener {
+/**
+ * A moving truck for the live bench: one reading per call, stamped with the wall clock. The time to each ack
+ * (the commit) is recorded, so the bench can tell ingest delay from fan-out delay.
+ */
+final class LiveTracker implements WebSocketClients.Listener {
     private final double lat0;
     private final double lon;
-    private WebSocket socket;
-    private CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
+    private final Recorder ackLatency;
+    private final ArrayDeque<Long> unacked = new ArrayDeque<>();
+    private Channel channel;
+    private ChannelFuture sending;
     private long sequence;
     private long skipped;
 
-    private LiveTracker(double lat0, double lon) {
+    private LiveTracker(double lat0, double lon, Recorder ackLatency) {
         this.lat0 = lat0;
         this.lon = lon;
+        this.ackLatency = ackLatency;
     }
 
-    static CompletableFuture<LiveTracker> open(HttpClient http, URI base, String token, double lat, double lon) {
-        LiveTracker tracker = new LiveTracker(lat, lon);
+    static CompletableFuture<LiveTracker> open(WebSocketClients clients, URI base, String token, double lat,
+                                               double lon, Recorder ackLatency) {
+        LiveTracker tracker = new LiveTracker(lat, lon, ackLatency);
         URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws/trackers?token=" + token);
-        return http.newWebSocketBuilder().buildAsync(uri, tracker).thenApply(ws -> {
-            tracker.socket = ws;
+        return clients.open(uri, tracker).thenApply(channel -> {
+            tracker.channel = channel;
             return tracker;
         });
     }
 
     /** Sends the next reading, 25 m further north than the last; skipped while the previous one is unsent. */
     synchronized void report() {
-        if (!sending.isDone()) {
+        if (sending != null && !sending.isDone()) {
             skipped++;
             return;
         }
         long n = sequence++;
-        sending = socket.sendText(String.format(Locale.ROOT,
+        unacked.add(System.currentTimeMillis());
+        sending = channel.writeAndFlush(new TextWebSocketFrame(String.format(Locale.ROOT,
                 "{\"id\":\"%d\",\"ts\":\"%s\",\"lat\":%.6f,\"lon\":%.6f,\"speed\":25}",
-                n, Instant.now(), lat0 + 0.02 + n * 0.000225, lon), true);
+                n, Instant.now(), lat0 + 0.02 + n * 0.000225, lon)));
     }
 
     synchronized long skipped() {
         return skipped;
     }
 
+    /** The server acks each reading once committed, in order. */
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        webSocket.request(1);
-        return null;
+    public synchronized void onText(Channel channel, ByteBuf content) {
+        Long sent = unacked.poll();
+        if (sent != null) {
+            ackLatency.recordValue(Math.max(0, System.currentTimeMillis() - sent));
+        }
     }
 }

@@ -1,13 +1,16 @@
 package dev.tracelane.bench;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.HdrHistogram.Recorder;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,12 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * the frame. A slow watcher stops reading after its first frame for longer than the server's stall limit, then
  * reads on, so it can see how the server closed it (a reader that never reads never sees the close frame).
  */
-final class LiveWatcher implements WebSocket.Listener {
+final class LiveWatcher implements WebSocketClients.Listener {
     private static final long SLOW_PAUSE_SECONDS = 30;
+    private static final ByteBuf TS = Unpooled.unreleasableBuffer(
+            Unpooled.copiedBuffer("\"ts\":", StandardCharsets.US_ASCII));
     private final Recorder latency;
     private final boolean slow;
     private boolean paused;
-    private final StringBuilder partial = new StringBuilder();
     final AtomicLong frames = new AtomicLong();
     final AtomicInteger closeCode = new AtomicInteger();
     private volatile boolean measuring;
@@ -34,12 +38,15 @@ final class LiveWatcher implements WebSocket.Listener {
         this.slow = slow;
     }
 
-    static CompletableFuture<LiveWatcher> open(HttpClient http, URI base, String token, String topic,
+    static CompletableFuture<LiveWatcher> open(WebSocketClients clients, URI base, String token, String topic,
                                                Recorder latency, boolean slow) {
         LiveWatcher watcher = new LiveWatcher(latency, slow);
         URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws/live?access_token=" + token);
-        return http.newWebSocketBuilder().buildAsync(uri, watcher).thenCompose(ws -> ws.sendText(
-                "{\"type\":\"subscribe\",\"topics\":[" + Json.quote(topic) + "]}", true)).thenApply(ws -> watcher);
+        return clients.open(uri, watcher).thenApply(channel -> {
+            channel.writeAndFlush(new TextWebSocketFrame(
+                    "{\"type\":\"subscribe\",\"topics\":[" + Json.quote(topic) + "]}"));
+            return watcher;
+        });
     }
 
     void measure(boolean on) {
@@ -47,40 +54,37 @@ final class LiveWatcher implements WebSocket.Listener {
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            long now = System.currentTimeMillis();
-            String frame = partial.toString();
-            partial.setLength(0);
-            int key = frame.indexOf("\"ts\":");
-            if (key >= 0) {
-                frames.incrementAndGet();
-                if (measuring) {
-                    int open = frame.indexOf('"', key + 5); // the stored JSON may have a space after the colon
-                    Instant at = Instant.parse(frame.substring(open + 1, frame.indexOf('"', open + 1)));
-                    latency.recordValue(Math.max(0, now - at.toEpochMilli()));
-                }
-            }
-            if (slow && !paused && frames.get() > 0) {
-                paused = true;
-                CompletableFuture.delayedExecutor(SLOW_PAUSE_SECONDS, TimeUnit.SECONDS)
-                        .execute(() -> webSocket.request(Long.MAX_VALUE));
-                return null;
+    public void onText(Channel channel, ByteBuf content) {
+        long now = System.currentTimeMillis();
+        Instant at = firstTimestamp(content);
+        if (at != null) {
+            frames.incrementAndGet();
+            if (measuring) {
+                latency.recordValue(Math.max(0, now - at.toEpochMilli()));
             }
         }
-        webSocket.request(1);
-        return null;
+        if (slow && !paused && frames.get() > 0) {
+            paused = true;
+            channel.config().setAutoRead(false);
+            channel.eventLoop().schedule(() -> channel.config().setAutoRead(true), SLOW_PAUSE_SECONDS,
+                    TimeUnit.SECONDS);
+        }
     }
 
     @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        closeCode.set(statusCode);
-        return null;
+    public void onClose(int code) {
+        closeCode.compareAndSet(0, code);
     }
 
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        closeCode.compareAndSet(0, -1);
+    /** The first {@code "ts":"..."} of a frame, read from its bytes; null when it has none. */
+    static Instant firstTimestamp(ByteBuf frame) {
+        int key = ByteBufUtil.indexOf(TS, frame);
+        if (key < 0) {
+            return null;
+        }
+        int end = frame.writerIndex();
+        int open = frame.indexOf(key + TS.readableBytes(), end, (byte) '"'); // the stored JSON may have a space
+        int close = frame.indexOf(open + 1, end, (byte) '"');
+        return Instant.parse(frame.toString(open + 1, close - open - 1, StandardCharsets.US_ASCII));
     }
 }
