@@ -61,6 +61,11 @@ public class Prompts {
         return MessageFormat.format(required(alerts, type), reference, title);
     }
 
+    /** The one message that stands for the alerts a user was not shown one by one in the last minute. */
+    public String alertDigest(int count, String byType) {
+        return MessageFormat.format(required(alerts, "digest"), count, byType);
+    }
+
     public Map<String, List<String>> intentExamples() {
         Map<String, List<String>> examples = new LinkedHashMap<>();
         for (String intent : INTENTS) {

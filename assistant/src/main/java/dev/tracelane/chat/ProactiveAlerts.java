@@ -9,8 +9,8 @@ import dev.tracelane.tracking.shipment.Scope;
 import dev.tracelane.tracking.storage.StorageException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.scheduling.annotation.Async;
 import io.micronaut.websocket.WebSocketSession;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,39 +22,62 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Delivers an alert into the chat when it opens and when it is resolved: to every user of the shipment's
  * shipper and carrier who may see it, filed in their latest conversation and in its model memory (so "why?"
- * right after it has the context, and a user who was offline finds it on resume) and pushed at once to each of their open sockets.
+ * right after it has the context, and a user who was offline finds it on resume) and pushed at once to each of
+ * their open sockets. Deliveries run one at a time on a thread of their own, so a conversation's memory is never
+ * rewritten by two at once; past {@link ChatLimits#alertsPerMinute()} a user gets one digest per minute instead
+ * ({@link AlertStorms}).
  */
 @Singleton
 public class ProactiveAlerts {
     private static final Logger LOG = LoggerFactory.getLogger(ProactiveAlerts.class);
+    private static final long DIGEST_CHECK_SECONDS = 5;
     private final DataSource dataSource;
     private final Conversations conversations;
     private final ConversationMemory memory;
     private final ChatSessions sessions;
     private final Prompts prompts;
     private final JsonMapper json;
+    private final AlertStorms storms;
+    private final ScheduledExecutorService delivery = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "chat-alerts");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ProactiveAlerts(DataSource dataSource, Conversations conversations, ConversationMemory memory,
-                           ChatSessions sessions, Prompts prompts, JsonMapper json) {
+                           ChatSessions sessions, Prompts prompts, JsonMapper json, ChatLimits limits, Clock clock) {
         this.dataSource = dataSource;
         this.conversations = conversations;
         this.memory = memory;
         this.sessions = sessions;
         this.prompts = prompts;
         this.json = json;
+        this.storms = new AlertStorms(limits, clock);
+        delivery.scheduleWithFixedDelay(this::deliverDigests, DIGEST_CHECK_SECONDS, DIGEST_CHECK_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     @EventListener
-    @Async
     void on(AlertChanged changed) {
+        delivery.execute(() -> deliverToEntitled(changed));
+    }
+
+    private void deliverToEntitled(AlertChanged changed) {
         Alert alert = changed.alert();
         boolean opened = "open".equals(alert.status()) && alert.detectedAt().equals(alert.updatedAt());
         boolean resolved = "resolved".equals(alert.status());
@@ -65,14 +88,35 @@ public class ProactiveAlerts {
                 : prompts.alert(alert.type(), alert.ref(), alert.title());
         try {
             for (Caller user : entitled(changed.shipmentId(), alert.ref())) {
-                deliver(user, alert, text);
+                if (storms.admit(user, resolved ? alert.type() + "_resolved" : alert.type())) {
+                    deliver(user, alert, text);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not deliver alert {} to the chat", alert.id(), e);
         }
     }
 
-    private void deliver(Caller user, Alert alert, String text) {
+    private void deliverDigests() {
+        for (AlertStorms.Digest digest : storms.due()) {
+            try {
+                String byType = digest.byType().entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey().replace('_', ' '))
+                        .collect(Collectors.joining(", "));
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("title", digest.count() + " more alerts");
+                summary.put("severity", "warning");
+                summary.put("count", digest.count());
+                summary.put("types", digest.byType());
+                deliver(digest.user(), summary, prompts.alertDigest(digest.count(), byType));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not deliver an alert digest to {}", digest.user().username(), e);
+            }
+        }
+    }
+
+    /** @param alert an {@link Alert}, or a digest's summary */
+    private void deliver(Caller user, Object alert, String text) {
         Conversation conversation = conversations.latest(user.username())
                 .orElseGet(() -> conversations.start(user));
         long seq = conversations.append(conversation.id(), "alert", text, List.of(), alert, null);
@@ -110,6 +154,11 @@ public class ProactiveAlerts {
         } catch (SQLException e) {
             throw new StorageException("could not find who may see shipment " + shipmentId, e);
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        delivery.shutdownNow();
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.tracelane.tracking.storage;
 
 import dev.tracelane.tracking.TestDatabase;
+import dev.tracelane.tracking.time.MovableClock;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -12,10 +13,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
+
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ class PartitionMaintenanceTest implements TestPropertyProvider {
         assertThat(partitionOf("2030-01-09T08:00:00Z")).isEqualTo("tracking_events_20300109");
         assertThat(partitionOf("2029-06-01T08:00:00Z")).isEqualTo("tracking_events_default");
 
-        clock.now = Instant.parse("2030-01-16T01:00:00Z");
+        clock.set(Instant.parse("2030-01-16T01:00:00Z"));
         maintenance.run();
         assertThat(partitions("tracking_events_2030")).first().isEqualTo("tracking_events_20300111");
         assertThat(partitions("tracking_events_2030")).last().isEqualTo("tracking_events_20300119");
@@ -62,7 +61,7 @@ class PartitionMaintenanceTest implements TestPropertyProvider {
         maintenance.run();
         insert("2031-03-05T08:00:00Z"); // ahead of the partitioned days: lands in default
         assertThat(partitionOf("2031-03-05T08:00:00Z")).isEqualTo("tracking_events_default");
-        clock.now = Instant.parse("2031-03-04T12:00:00Z");
+        clock.set(Instant.parse("2031-03-04T12:00:00Z"));
         maintenance.run();
         assertThat(partitionOf("2031-03-05T08:00:00Z")).isEqualTo("tracking_events_20310305");
     }
@@ -113,28 +112,5 @@ class PartitionMaintenanceTest implements TestPropertyProvider {
             }
         }
         return names;
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
