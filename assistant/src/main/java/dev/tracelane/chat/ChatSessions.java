@@ -1,6 +1,9 @@
 package dev.tracelane.chat;
 
 import dev.tracelane.tracking.identity.Caller;
+import dev.tracelane.tracking.identity.TokenRevoked;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import jakarta.inject.Singleton;
 
@@ -8,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The open chat sockets and whose they are, so alerts reach every socket of a user who may see them. */
+/**
+ * The open chat sockets and whose they are, so alerts reach every socket of a user who may see them, and a
+ * revoked token's sockets can be closed.
+ */
 @Singleton
 public class ChatSessions {
     private final Map<WebSocketSession, Caller> open = new ConcurrentHashMap<>();
@@ -24,5 +30,12 @@ public class ChatSessions {
     List<WebSocketSession> of(String username) {
         return open.entrySet().stream().filter(e -> e.getValue().username().equals(username))
                 .map(Map.Entry::getKey).filter(WebSocketSession::isOpen).toList();
+    }
+
+    /** A revoked token's sockets close at once. */
+    @EventListener
+    void on(TokenRevoked revoked) {
+        of(revoked.subject()).forEach(s -> s.close(new CloseReason(CloseReason.POLICY_VIOLATION.getCode(),
+                "token revoked")));
     }
 }

@@ -2,9 +2,11 @@ package dev.tracelane.tracking.live;
 
 import dev.tracelane.tracking.identity.Caller;
 import dev.tracelane.tracking.identity.Roles;
+import dev.tracelane.tracking.identity.TokenRevoked;
 import dev.tracelane.tracking.shipment.Scope;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -20,6 +22,8 @@ import io.micronaut.websocket.annotation.ServerWebSocket;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code WS /ws/live}: dashboards subscribe to topics and get minimal updates as they commit (CONTRACT.md,
@@ -34,6 +38,7 @@ public class LiveSocket {
     private final LiveSubscriptions subscriptions;
     private final LiveLimits limits;
     private final JsonMapper json;
+    private final Map<String, Set<WebSocketSession>> bySubject = new ConcurrentHashMap<>();
 
     public LiveSocket(LiveSubscriptions subscriptions, LiveLimits limits, JsonMapper json) {
         this.subscriptions = subscriptions;
@@ -47,6 +52,16 @@ public class LiveSocket {
         WebSocketTransport transport = new WebSocketTransport(session, limits.idleTimeout());
         session.put(TRANSPORT, transport);
         session.put(SUBSCRIBER, subscriptions.open(Scope.of(Caller.of(user)), transport));
+        bySubject.computeIfAbsent(user.getName(), k -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    /** A revoked token's sockets close at once. */
+    @EventListener
+    void on(TokenRevoked revoked) {
+        Set<WebSocketSession> sessions = bySubject.remove(revoked.subject());
+        if (sessions != null) {
+            sessions.forEach(s -> s.close(new CloseReason(CloseReason.POLICY_VIOLATION.getCode(), "token revoked")));
+        }
     }
 
     @OnMessage
@@ -79,6 +94,10 @@ public class LiveSocket {
     @OnClose
     public void onClose(WebSocketSession session, CloseReason reason) {
         session.get(SUBSCRIBER, LiveSubscriber.class).ifPresent(subscriptions::close);
+        session.getUserPrincipal().ifPresent(user -> bySubject.computeIfPresent(user.getName(), (k, open) -> {
+            open.remove(session);
+            return open.isEmpty() ? null : open;
+        }));
     }
 
     /** A client's {@code subscribe} or {@code unsubscribe}. */

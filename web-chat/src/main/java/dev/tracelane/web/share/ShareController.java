@@ -3,14 +3,20 @@ package dev.tracelane.web.share;
 import dev.tracelane.tracking.identity.Caller;
 import dev.tracelane.tracking.identity.Claims;
 import dev.tracelane.tracking.identity.Roles;
+import dev.tracelane.tracking.identity.TokenRevoked;
 import dev.tracelane.tracking.shipment.Scope;
 import dev.tracelane.tracking.shipment.Shipments;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -35,7 +41,8 @@ import java.util.UUID;
 /**
  * {@code POST /api/shares}: a link to the public tracking page for one shipment. Its token is a customer JWT of
  * the shipper limited to that shipment (CONTRACT.md, "Web"), with a subject of its own so each link has its own
- * chat history.
+ * chat history. {@code GET /api/shares?reference=} lists a shipment's links and {@code DELETE /api/shares/{id}}
+ * revokes one: its token is refused from then on ({@link RevokedShareFilter}) and its open sockets close.
  */
 @Controller("/api/shares")
 @Secured({Roles.SHIPPER, Roles.CARRIER, Roles.COORDINATOR, Roles.SUPPORT, Roles.ADMIN})
@@ -43,12 +50,17 @@ import java.util.UUID;
 public class ShareController {
     private static final int DEFAULT_HOURS = 72;
     private final Shipments shipments;
+    private final Shares shares;
     private final TokenGenerator tokens;
+    private final ApplicationEventPublisher<TokenRevoked> revocations;
     private final Clock clock;
 
-    public ShareController(Shipments shipments, TokenGenerator tokens, Clock clock) {
+    public ShareController(Shipments shipments, Shares shares, TokenGenerator tokens,
+                           ApplicationEventPublisher<TokenRevoked> revocations, Clock clock) {
         this.shipments = shipments;
+        this.shares = shares;
         this.tokens = tokens;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -58,21 +70,44 @@ public class ShareController {
     }
 
     @Serdeable
-    public record Share(String reference, String url, String token, Instant expiresAt) {
+    public record Share(String id, String reference, String url, String token, Instant expiresAt) {
     }
 
     @Post
     public HttpResponse<Share> create(@Body @Valid NewShare request, Authentication authentication) {
-        long id = shipments.findId(Scope.of(Caller.of(authentication)), request.reference()).orElseThrow(
-                () -> new HttpStatusException(HttpStatus.NOT_FOUND, "shipment " + request.reference() + " not found"));
+        long id = visible(authentication, request.reference());
         var shipment = shipments.get(id);
         String reference = shipment.reference();
         Duration life = Duration.ofHours(request.hours() == null ? DEFAULT_HOURS : request.hours());
-        Authentication customer = Authentication.build("share-" + UUID.randomUUID(), List.of(Roles.CUSTOMER),
+        String subject = Shares.SUBJECT_PREFIX + UUID.randomUUID();
+        Authentication customer = Authentication.build(subject, List.of(Roles.CUSTOMER),
                 Map.of(Claims.ORG, shipment.shipper(), Claims.SHIPMENTS, List.of(reference)));
         String token = tokens.generateToken(customer, (int) life.toSeconds()).orElseThrow(
                 () -> new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "could not sign the link"));
+        Instant expiresAt = clock.instant().plus(life);
+        shares.issued(subject, id, authentication.getName(), expiresAt);
         String url = "/track/" + URLEncoder.encode(reference, StandardCharsets.UTF_8) + "?t=" + token;
-        return HttpResponse.created(new Share(reference, url, token, clock.instant().plus(life)));
+        return HttpResponse.created(new Share(subject, reference, url, token, expiresAt));
+    }
+
+    /** The shipment's links, revoked ones included (with who and when). */
+    @Get
+    public List<Shares.Link> list(@QueryValue String reference, Authentication authentication) {
+        return shares.of(visible(authentication, reference));
+    }
+
+    /** Revokes a link of a shipment the caller may see; anything else is "not found". */
+    @Delete("/{id}")
+    public HttpResponse<?> revoke(@PathVariable String id, Authentication authentication) {
+        if (!shares.revoke(id, Scope.of(Caller.of(authentication)), authentication.getName())) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "share link " + id + " not found");
+        }
+        revocations.publishEvent(new TokenRevoked(id));
+        return HttpResponse.noContent();
+    }
+
+    private long visible(Authentication authentication, String reference) {
+        return shipments.findId(Scope.of(Caller.of(authentication)), reference).orElseThrow(
+                () -> new HttpStatusException(HttpStatus.NOT_FOUND, "shipment " + reference + " not found"));
     }
 }
