@@ -45,7 +45,7 @@ final class ShipmentMonitor {
         deviation = plan.route() != null
                 ? new RouteDeviation(id, plan.route(), settings, places, active.contains(AlertType.ROUTE_DEVIATION))
                 : null;
-        stop = new UnplannedStop(id, plan.knownStops(), depots, settings, places,
+        stop = new UnplannedStop(id, plan.knownStops(), depots, settings, places, eta::restDue,
                 active.contains(AlertType.UNPLANNED_STOP));
         silence = new TrackerSilence(id, settings, active.contains(AlertType.TRACKER_SILENT));
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A dwell of {@code unplanned-stop} or more within {@code stop-radius-meters} of one spot, away from every known
@@ -26,26 +27,34 @@ final class UnplannedStop {
     private final DepotCheck depots;
     private final MonitorSettings settings;
     private final PlaceIndex places;
+    private final Supplier<Duration> restDue;
     private double anchorLat;
     private double anchorLon;
     private Instant anchorSince;
+    private Duration anchorRest = Duration.ZERO;
     private Duration reported;
     private boolean alerting;
 
+    /**
+     * @param restDue how long a stop beginning now may last as a rest the driving rules make due (zero when none
+     *                is): a driver taking a mandated rest at a truck stop is not an anomaly until the rest
+     *                runs over by the unplanned-stop threshold
+     */
     UnplannedStop(long shipmentId, List<PlannedStop> knownStops, DepotCheck depots, MonitorSettings settings,
-                  PlaceIndex places, boolean alerting) {
+                  PlaceIndex places, Supplier<Duration> restDue, boolean alerting) {
         this.shipmentId = shipmentId;
         this.knownStops = knownStops;
         this.depots = depots;
         this.settings = settings;
         this.places = places;
+        this.restDue = restDue;
         this.alerting = alerting;
     }
 
     Optional<Verdict> observe(Instant ts, double lat, double lon) {
         if (anchorSince != null && GreatCircle.meters(anchorLat, anchorLon, lat, lon) <= settings.stopRadiusMeters()) {
             Duration dwell = Duration.between(anchorSince, ts);
-            boolean due = reported == null ? dwell.compareTo(settings.unplannedStop()) >= 0
+            boolean due = reported == null ? dwell.compareTo(settings.unplannedStop().plus(anchorRest)) >= 0
                     : dwell.minus(reported).compareTo(REFRESH) >= 0;
             if (due && !nearKnownStop()) {
                 alerting = true;
@@ -65,6 +74,7 @@ final class UnplannedStop {
         anchorLat = lat;
         anchorLon = lon;
         anchorSince = ts;
+        anchorRest = restDue.get();
         reported = null;
         return verdict;
     }
@@ -86,9 +96,14 @@ final class UnplannedStop {
         evidence.put("lon", anchorLon);
         String where = places.near(anchorLat, anchorLon).map(p -> p.describe()).orElse("");
         evidence.put("where", where);
+        if (!anchorRest.isZero()) {
+            evidence.put("restDueMinutes", anchorRest.toMinutes());
+        }
         Severity severity = dwell.compareTo(settings.unplannedStop().multipliedBy(3)) >= 0 ? Severity.CRITICAL
                 : Severity.WARNING;
-        return new AlertDraft(shipmentId, AlertType.UNPLANNED_STOP, severity,
-                "Stopped " + dwell.toMinutes() + " min where no stop was planned, " + where, evidence, anchorSince, ts);
+        String title = "Stopped " + dwell.toMinutes() + " min where no stop was planned"
+                + (anchorRest.isZero() ? "" : ", longer than the " + anchorRest.toMinutes() + "-min rest then due")
+                + ", " + where;
+        return new AlertDraft(shipmentId, AlertType.UNPLANNED_STOP, severity, title, evidence, anchorSince, ts);
     }
 }

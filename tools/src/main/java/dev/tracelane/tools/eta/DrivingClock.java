@@ -12,6 +12,8 @@ final class DrivingClock {
      * off looks like a minute of driving there and back, and would otherwise cut a ten-hour rest in two.
      */
     private static final long BLIP_SECONDS = 180;
+    /** How close to a driving or duty limit a stop counts as the rest the rules are about to require. */
+    private static final Duration REST_LEAD = Duration.ofHours(1);
     private final RestRules rules;
     private long moving;
     private long sinceBreak;
@@ -63,6 +65,21 @@ final class DrivingClock {
     /** Time since the last daily rest ended, driving and stops alike: the US 14-hour window. */
     Duration onDuty() {
         return Duration.ofSeconds(onDuty);
+    }
+
+    /**
+     * How long a stop beginning now may last as a rest the rules make due: the daily rest within an hour of the
+     * daily driving limit or of the duty window, else a break within an hour of the break limit; zero otherwise.
+     */
+    Duration restDue() {
+        if (near(sinceDailyRest(), rules.dailyAfter()) || near(onDuty(), rules.dutyWindow())) {
+            return rules.dailyRest();
+        }
+        return near(sinceBreak(), rules.breakAfter()) ? rules.breakLength() : Duration.ZERO;
+    }
+
+    private static boolean near(Duration done, Duration limit) {
+        return !limit.isZero() && done.compareTo(limit.minus(REST_LEAD)) >= 0;
     }
 
     RestRules rules() {

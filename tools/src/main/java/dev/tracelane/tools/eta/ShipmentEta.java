@@ -52,6 +52,15 @@ public final class ShipmentEta {
         return Optional.of(p.estimate());
     }
 
+    /**
+     * How long a stop beginning now may last as a rest the driving rules make due: the daily rest when the driver
+     * is within an hour of the daily driving limit or of the duty window, else a break when within an hour of the
+     * break limit; zero when none is due. Readings so far only, so a stop is judged by how it began.
+     */
+    public Duration restDue() {
+        return trace.clock().restDue();
+    }
+
     /** Actual time to go over the raw estimate, per progress bucket, for a trip that arrived then. */
     double[] errorRatios(Instant arrival) {
         double[] ratios = new double[LaneTrip.STEPS];

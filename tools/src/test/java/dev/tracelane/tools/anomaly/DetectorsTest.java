@@ -10,6 +10,7 @@ import dev.tracelane.tools.geo.RouteLine;
 import dev.tracelane.tools.plan.PlannedStop;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -105,7 +106,7 @@ class DetectorsTest {
     @Test
     void standingTwentyMinutesAwayFromKnownStopsRaisesAndMovingOnClears() {
         UnplannedStop detector = new UnplannedStop(1, List.of(new PlannedStop("origin", 41.0, -88.0, 0)),
-                DepotCheck.NONE, settings, PLACES, false);
+                DepotCheck.NONE, settings, PLACES, () -> Duration.ZERO, false);
         List<Verdict> verdicts = new ArrayList<>();
         for (int minute = 0; minute <= 25; minute++) {
             detector.observe(T0.plusSeconds(60L * minute), 41.5 + (minute % 3) * 0.0002, -88.0)
@@ -120,7 +121,7 @@ class DetectorsTest {
     @Test
     void standingAtAKnownStopIsNotAnAnomaly() {
         UnplannedStop detector = new UnplannedStop(1, List.of(new PlannedStop("planned stop", 41.5, -88.0, 0)),
-                DepotCheck.NONE, settings, PLACES, false);
+                DepotCheck.NONE, settings, PLACES, () -> Duration.ZERO, false);
         for (int minute = 0; minute <= 90; minute++) {
             assertThat(detector.observe(T0.plusSeconds(60L * minute), 41.5003, -88.0)).isEmpty();
         }
@@ -129,10 +130,25 @@ class DetectorsTest {
     @Test
     void standingAtADepotOfTheShipmentsOrgsIsNotAnAnomaly() {
         DepotCheck yard = (lat, lon) -> Math.abs(lat - 41.5) < 0.005 && Math.abs(lon + 88.0) < 0.005;
-        UnplannedStop detector = new UnplannedStop(1, List.of(), yard, settings, PLACES, false);
+        UnplannedStop detector = new UnplannedStop(1, List.of(), yard, settings, PLACES, () -> Duration.ZERO, false);
         for (int minute = 0; minute <= 90; minute++) {
             assertThat(detector.observe(T0.plusSeconds(60L * minute), 41.5003, -88.0)).isEmpty();
         }
+    }
+
+    @Test
+    void aStopWhenARestIsDueIsTheRestUntilItRunsOverByTheThreshold() {
+        UnplannedStop detector = new UnplannedStop(1, List.of(), DepotCheck.NONE, settings, PLACES,
+                () -> Duration.ofMinutes(30), false);
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int minute = 0; minute <= 60; minute++) {
+            detector.observe(T0.plusSeconds(60L * minute), 41.5, -88.0).ifPresent(verdicts::add);
+            if (minute == 45) {
+                assertThat(verdicts).as("within the break and the threshold").isEmpty();
+            }
+        }
+        assertThat(verdicts).singleElement().isInstanceOfSatisfying(Verdict.Raise.class,
+                raise -> assertThat(raise.draft().title()).contains("longer than the 30-min rest then due"));
     }
 
     @Test

@@ -30,6 +30,29 @@ class DrivingClockTest {
         assertThat(clock.sinceBreak()).isEqualTo(Duration.ofMinutes(8 * 60 + 10));
     }
 
+    @Test
+    void earlyInTheDayNoRestIsDue() {
+        DrivingClock clock = new DrivingClock(RestRules.US);
+        drive(clock, 120);
+        assertThat(clock.restDue()).isZero();
+    }
+
+    @Test
+    void nearTheBreakLimitAStopIsTheBreak() {
+        DrivingClock clock = new DrivingClock(RestRules.US);
+        drive(clock, 7 * 60 + 30);
+        assertThat(clock.restDue()).isEqualTo(RestRules.US.breakLength());
+    }
+
+    @Test
+    void nearTheDailyDrivingLimitAStopIsTheDailyRest() {
+        DrivingClock clock = new DrivingClock(RestRules.US);
+        drive(clock, 6 * 60);
+        stand(clock, 30);
+        drive(clock, 4 * 60 + 30);
+        assertThat(clock.restDue()).isEqualTo(RestRules.US.dailyRest());
+    }
+
     private static void drive(DrivingClock clock, int minutes) {
         for (int m = 0; m < minutes; m++) {
             clock.add(60, 0);
