@@ -48,38 +48,33 @@ public class CurrentState {
         Map<Long, Row> rows = lock(c, byShipment.keySet().toArray(Long[]::new));
         List<ShipmentStatusChanged> changes = new ArrayList<>();
         List<ShipmentReported> reported = new ArrayList<>();
-        try (PreparedStatement update = c.prepareStatement("""
-                UPDATE shipment_state SET status = ?, departed_at = ?, delivered_at = ?,
-                       last_ts = ?, lat = ?, lon = ?, speed = ?, heading = ?, temperature = ?, updated_at = now()
-                 WHERE shipment_id = ?""")) {
-            for (Map.Entry<Long, List<TrackingEvent>> entry : byShipment.entrySet()) {
-                Row row = rows.get(entry.getKey());
-                if (row == null) {
-                    continue;
-                }
-                List<TrackingEvent> events = entry.getValue();
-                events.sort(Comparator.comparing(TrackingEvent::ts));
-                ShipmentStatus before = row.status;
-                Instant lastBefore = row.lastTs;
-                TrackingEvent latest = null;
-                for (TrackingEvent e : events) {
-                    if (fold(row, e)) {
-                        latest = e;
-                    }
-                }
-                if (latest != null && !latest.ts().equals(lastBefore)) {
-                    reported.add(new ShipmentReported(row.id, row.reference, latest.ts(), latest.lat(), latest.lon(),
-                            latest.speed(), latest.heading(), latest.temperature()));
-                }
-                bind(update, row);
-                update.addBatch();
-                if (row.status != before) {
-                    changes.add(new ShipmentStatusChanged(row.id, row.reference, row.status,
-                            row.status == ShipmentStatus.DELIVERED ? row.deliveredAt : row.departedAt));
+        List<Row> updated = new ArrayList<>(byShipment.size());
+        for (Map.Entry<Long, List<TrackingEvent>> entry : byShipment.entrySet()) {
+            Row row = rows.get(entry.getKey());
+            if (row == null) {
+                continue;
+            }
+            List<TrackingEvent> events = entry.getValue();
+            events.sort(Comparator.comparing(TrackingEvent::ts));
+            ShipmentStatus before = row.status;
+            Instant lastBefore = row.lastTs;
+            TrackingEvent latest = null;
+            for (TrackingEvent e : events) {
+                if (fold(row, e)) {
+                    latest = e;
                 }
             }
-            update.executeBatch();
+            if (latest != null && !latest.ts().equals(lastBefore)) {
+                reported.add(new ShipmentReported(row.id, row.reference, latest.ts(), latest.lat(), latest.lon(),
+                        latest.speed(), latest.heading(), latest.temperature()));
+            }
+            updated.add(row);
+            if (row.status != before) {
+                changes.add(new ShipmentStatusChanged(row.id, row.reference, row.status,
+                        row.status == ShipmentStatus.DELIVERED ? row.deliveredAt : row.departedAt));
+            }
         }
+        store(c, updated);
         return new CommittedBatch(stored, reported, changes);
     }
 
@@ -150,17 +145,54 @@ public class CurrentState {
         return rows;
     }
 
-    private static void bind(PreparedStatement ps, Row row) throws SQLException {
-        ps.setString(1, row.status.wire());
-        ps.setTimestamp(2, Sql.timestamp(row.departedAt));
-        ps.setTimestamp(3, Sql.timestamp(row.deliveredAt));
-        ps.setTimestamp(4, Sql.timestamp(row.lastTs));
-        Sql.setDouble(ps, 5, row.lat);
-        Sql.setDouble(ps, 6, row.lon);
-        Sql.setDouble(ps, 7, row.speed);
-        Sql.setDouble(ps, 8, row.heading);
-        Sql.setDouble(ps, 9, row.temperature);
-        ps.setLong(10, row.id);
+    /** One statement for the whole batch: per-row UPDATEs cost PostgreSQL an executor start each. */
+    private static void store(Connection c, List<Row> updated) throws SQLException {
+        if (updated.isEmpty()) {
+            return;
+        }
+        int n = updated.size();
+        String[] status = new String[n];
+        String[] departed = new String[n];
+        String[] delivered = new String[n];
+        String[] last = new String[n];
+        Double[][] numbers = new Double[5][n];
+        Long[] ids = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Row row = updated.get(i);
+            status[i] = row.status.wire();
+            departed[i] = text(row.departedAt);
+            delivered[i] = text(row.deliveredAt);
+            last[i] = text(row.lastTs);
+            numbers[0][i] = row.lat;
+            numbers[1][i] = row.lon;
+            numbers[2][i] = row.speed;
+            numbers[3][i] = row.heading;
+            numbers[4][i] = row.temperature;
+            ids[i] = row.id;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE shipment_state st
+                   SET status = u.status, departed_at = u.departed_at, delivered_at = u.delivered_at,
+                       last_ts = u.last_ts, lat = u.lat, lon = u.lon, speed = u.speed, heading = u.heading,
+                       temperature = u.temperature, updated_at = now()
+                  FROM unnest(?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::float8[],
+                              ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::bigint[])
+                       AS u(status, departed_at, delivered_at, last_ts, lat, lon, speed, heading, temperature, id)
+                 WHERE st.shipment_id = u.id""")) {
+            ps.setArray(1, c.createArrayOf("text", status));
+            ps.setArray(2, c.createArrayOf("text", departed));
+            ps.setArray(3, c.createArrayOf("text", delivered));
+            ps.setArray(4, c.createArrayOf("text", last));
+            for (int k = 0; k < numbers.length; k++) {
+                ps.setArray(5 + k, c.createArrayOf("float8", numbers[k]));
+            }
+            ps.setArray(10, c.createArrayOf("bigint", ids));
+            ps.executeUpdate();
+        }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     /** The state row being folded; mutable because it only lives inside one transaction. */
