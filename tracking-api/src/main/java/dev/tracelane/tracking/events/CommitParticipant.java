@@ -9,4 +9,11 @@ import java.sql.SQLException;
  */
 public interface CommitParticipant {
     void beforeCommit(Connection connection, CommittedBatch batch) throws SQLException;
+
+    /**
+     * Runs on the same connection once the batch has committed; what it does is not part of the batch, and a
+     * failure here is only logged (the events are stored and acked regardless).
+     */
+    default void afterCommit(Connection connection, CommittedBatch batch) throws SQLException {
+    }
 }

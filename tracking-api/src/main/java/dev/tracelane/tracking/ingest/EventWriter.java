@@ -220,10 +220,22 @@ public class EventWriter {
                     participant.beforeCommit(c, committed);
                 }
                 c.commit();
+                afterCommit(c, committed);
                 return committed;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            }
+        }
+    }
+
+    private void afterCommit(Connection c, CommittedBatch committed) {
+        for (CommitParticipant participant : participants) {
+            try {
+                participant.afterCommit(c, committed);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("After-commit step of {} failed; the batch is stored: {}",
+                        participant.getClass().getSimpleName(), e.toString());
             }
         }
     }

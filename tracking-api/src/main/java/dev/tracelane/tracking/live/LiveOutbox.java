@@ -20,8 +20,11 @@ import java.util.Map;
 
 /**
  * Turns what a commit changed into minimal live messages (position, status) and appends them to the outbox in
- * the same transaction; the commit's NOTIFY wakes the sequencer. Other publishers (alerts) call
- * {@link #append} inside their own transactions.
+ * the same transaction. The NOTIFY that wakes the sequencer follows the commit, in a transaction of its own that
+ * does not wait for the disk: PostgreSQL holds one lock for every NOTIFYing transaction until its commit is
+ * flushed, so a NOTIFY inside the ingest transaction made all writers' commits, fsync included, take turns. A lost
+ * wake-up costs at most the pump's half-second poll. Other publishers (alerts) call {@link #append} inside their
+ * own transactions.
  */
 @Singleton
 public class LiveOutbox implements CommitParticipant {
@@ -55,10 +58,34 @@ public class LiveOutbox implements CommitParticipant {
             data.put("at", s.at().toString());
             entries.add(OutboxEntry.shipmentAndFleet(s.shipmentId(), "status", write(data)));
         }
-        append(c, entries);
+        insert(c, entries);
     }
 
+    @Override
+    public void afterCommit(Connection c, CommittedBatch batch) throws SQLException {
+        if (batch.reported().isEmpty() && batch.statusChanges().isEmpty()) {
+            return;
+        }
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL synchronous_commit = off");
+            s.execute("NOTIFY " + CHANNEL);
+        }
+        c.commit();
+    }
+
+    /** Appends inside the caller's transaction, which wakes the sequencer when it commits. */
     public void append(Connection c, List<OutboxEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        insert(c, entries);
+        try (Statement s = c.createStatement()) {
+            s.execute("NOTIFY " + CHANNEL);
+        }
+    }
+
+    private void insert(Connection c, List<OutboxEntry> entries) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
@@ -85,9 +112,6 @@ public class LiveOutbox implements CommitParticipant {
             ps.setArray(4, c.createArrayOf("text", data));
             ps.setArray(5, c.createArrayOf("boolean", fleet));
             ps.executeUpdate();
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("NOTIFY " + CHANNEL);
         }
     }
 
