@@ -3,7 +3,6 @@ package dev.tracelane.chat;
 import dev.tracelane.tracking.identity.Caller;
 import dev.tracelane.tracking.identity.TokenRevoked;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import jakarta.inject.Singleton;
 
@@ -35,7 +34,6 @@ public class ChatSessions {
     /** A revoked token's sockets close at once. */
     @EventListener
     void on(TokenRevoked revoked) {
-        of(revoked.subject()).forEach(s -> s.close(new CloseReason(CloseReason.POLICY_VIOLATION.getCode(),
-                "token revoked")));
+        of(revoked.subject()).forEach(s -> s.close(TokenRevoked.CLOSE));
     }
 }

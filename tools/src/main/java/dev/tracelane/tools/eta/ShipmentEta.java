@@ -52,11 +52,7 @@ public final class ShipmentEta {
         return Optional.of(p.estimate());
     }
 
-    /**
-     * How long a stop beginning now may last as a rest the driving rules make due: the daily rest when the driver
-     * is within an hour of the daily driving limit or of the duty window, else a break when within an hour of the
-     * break limit; zero when none is due. Readings so far only, so a stop is judged by how it began.
-     */
+    /** {@link DrivingClock#restDue()} by the readings so far: a stop is judged by how it began. */
     public Duration restDue() {
         return trace.clock().restDue();
     }

@@ -33,10 +33,6 @@ final class FleetGroup {
         this.scope = scope;
     }
 
-    Scope scope() {
-        return scope;
-    }
-
     void add(LiveSubscriber member) {
         members.add(member);
     }

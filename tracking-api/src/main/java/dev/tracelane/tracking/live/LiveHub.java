@@ -3,7 +3,9 @@ package dev.tracelane.tracking.live;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,37 +84,43 @@ public class LiveHub {
     }
 
     void dispatch(LiveMessage m) {
+        List<String> parties = parties(m);
         if (Topics.isScopedStream(m.topic())) {
-            deliver(byTopic.get(m.topic() + "|" + m.shipper()), m);
-            if (m.carrier() != null && !m.carrier().equals(m.shipper())) {
-                deliver(byTopic.get(m.topic() + "|" + m.carrier()), m);
-            }
-            deliver(byTopic.get(m.topic() + "|" + ANY_ORG), m);
+            parties.forEach(org -> deliver(byTopic.get(m.topic() + "|" + org), m));
         } else {
             deliver(byTopic.get(m.topic()), m);
         }
         if (m.onFleet()) {
-            LiveMessage fleet = m.asFleet();
-            offer(fleetByOrg.get(m.shipper()), fleet);
-            if (m.carrier() != null && !m.carrier().equals(m.shipper())) {
-                offer(fleetByOrg.get(m.carrier()), fleet);
+            LiveMessage fleet = null; // its frame is built only when some fleet dashboard may see it
+            for (String org : parties) {
+                Set<FleetGroup> groups = fleetByOrg.get(org);
+                if (groups != null && !groups.isEmpty()) {
+                    fleet = fleet == null ? m.asFleet() : fleet;
+                    for (FleetGroup g : groups) {
+                        g.offer(fleet);
+                    }
+                }
             }
-            offer(fleetByOrg.get(ANY_ORG), fleet);
         }
+    }
+
+    /** The index keys a message's shipment reaches: its shipper, its carrier, and "*" for the platform. */
+    private static List<String> parties(LiveMessage m) {
+        List<String> parties = new ArrayList<>(3);
+        if (m.shipper() != null) {
+            parties.add(m.shipper());
+        }
+        if (m.carrier() != null && !m.carrier().equals(m.shipper())) {
+            parties.add(m.carrier());
+        }
+        parties.add(ANY_ORG);
+        return parties;
     }
 
     private static void deliver(Set<LiveSubscriber> subscribers, LiveMessage m) {
         if (subscribers != null) {
             for (LiveSubscriber s : subscribers) {
                 s.offer(m);
-            }
-        }
-    }
-
-    private static void offer(Set<FleetGroup> groups, LiveMessage m) {
-        if (groups != null) {
-            for (FleetGroup g : groups) {
-                g.offer(m);
             }
         }
     }

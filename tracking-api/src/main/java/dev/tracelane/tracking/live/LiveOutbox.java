@@ -69,8 +69,8 @@ public class LiveOutbox implements CommitParticipant {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL synchronous_commit = off");
-            s.execute("NOTIFY " + CHANNEL);
         }
+        wakeSequencer(c);
         c.commit();
     }
 
@@ -80,6 +80,11 @@ public class LiveOutbox implements CommitParticipant {
             return;
         }
         insert(c, entries);
+        wakeSequencer(c);
+    }
+
+    /** Queues the wake-up; PostgreSQL sends it when the transaction commits. */
+    private static void wakeSequencer(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("NOTIFY " + CHANNEL);
         }

@@ -60,7 +60,7 @@ public class LiveSocket {
     void on(TokenRevoked revoked) {
         Set<WebSocketSession> sessions = bySubject.remove(revoked.subject());
         if (sessions != null) {
-            sessions.forEach(s -> s.close(new CloseReason(CloseReason.POLICY_VIOLATION.getCode(), "token revoked")));
+            sessions.forEach(s -> s.close(TokenRevoked.CLOSE));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.tracelane.web.share;
 
 import dev.tracelane.tracking.shipment.Scope;
+import dev.tracelane.tracking.storage.Sql;
 import dev.tracelane.tracking.storage.StorageException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.annotation.Serdeable;
@@ -13,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,7 +65,7 @@ public class Shares {
             ps.setString(1, id);
             ps.setLong(2, shipmentId);
             ps.setString(3, createdBy);
-            ps.setTimestamp(4, Timestamp.from(expiresAt));
+            ps.setTimestamp(4, Sql.timestamp(expiresAt));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StorageException("could not store the share link", e);
@@ -82,8 +82,8 @@ public class Shares {
             List<Link> links = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    links.add(new Link(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4),
-                            instant(rs, 5), rs.getString(6)));
+                    links.add(new Link(rs.getString(1), rs.getString(2), Sql.instant(rs.getTimestamp(3)),
+                            Sql.instant(rs.getTimestamp(4)), Sql.instant(rs.getTimestamp(5)), rs.getString(6)));
                 }
             }
             return links;
@@ -120,10 +120,5 @@ public class Shares {
     /** From memory: cheap enough for every request, on the event loop. */
     public boolean isRevoked(String id) {
         return revoked.contains(id);
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 }

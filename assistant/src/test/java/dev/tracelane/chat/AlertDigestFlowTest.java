@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 @Property(name = "tracelane.chat.alerts-per-minute", value = "1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertStormTest implements TestDatabase {
+class AlertDigestFlowTest implements TestDatabase {
     @Inject
     EmbeddedServer server;
     @Inject
