@@ -1,22 +1,19 @@
 package dev.tracelane.tools.eta;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * How far raw estimates were off on past trips, by progress bucket: the ratio of the actual time to go to the
- * estimate. Its quantiles turn a raw estimate into a point estimate and a p10-p90 window; without enough
- * history a log-normal spread stands in.
+ * Where past trips' actual arrivals fell in the forecasts made for them, by progress bucket: each trip's
+ * level, the forecast's probability of arriving by the actual time. A forecast that is right in spread and
+ * centre gives levels spread evenly over 0-1; one that is too sure piles them at the ends. Mapping a wanted
+ * probability through the past levels (quantile recalibration) turns the forecast into a point estimate and a
+ * p10-p90 window that cover as often as they claim, and a chance of lateness that means what it says. Without
+ * enough history the forecast is taken as it is.
  */
 final class Calibration {
     static final int MIN_SAMPLES = 8;
-    /** Spread of the log ratio assumed without history: p10-p90 of about -18 % / +21 %. */
-    private static final double DEFAULT_SIGMA = 0.15;
-    private static final double Z90 = 1.2816;
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
     private final String source;
     private final int trips;
     private final double[][] byBucket;
@@ -34,16 +31,16 @@ final class Calibration {
     static Calibration of(String source, List<LaneTrip> history) {
         double[][] byBucket = new double[LaneTrip.STEPS][];
         for (int b = 0; b < LaneTrip.STEPS; b++) {
-            List<Double> ratios = new ArrayList<>();
+            List<Double> levels = new ArrayList<>();
             for (LaneTrip trip : history) {
                 for (int k = Math.max(0, b - 1); k <= Math.min(LaneTrip.STEPS - 1, b + 1); k++) {
-                    double r = trip.errorRatios()[k];
-                    if (Double.isFinite(r) && r > 0) {
-                        ratios.add(r);
+                    double level = trip.forecastLevels()[k];
+                    if (level >= 0 && level <= 1) {
+                        levels.add(level);
                     }
                 }
             }
-            byBucket[b] = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            byBucket[b] = levels.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         }
         return new Calibration(source, history.size(), byBucket);
     }
@@ -52,11 +49,11 @@ final class Calibration {
         return byBucket[bucket].length >= MIN_SAMPLES;
     }
 
-    /** @return the ratio at quantile q (0-1) for this bucket */
-    double ratio(int bucket, double q) {
+    /** The forecast probability to read off for a calibrated probability {@code q} (0-1). */
+    double level(int bucket, double q) {
         double[] sorted = byBucket[bucket];
         if (sorted.length < MIN_SAMPLES) {
-            return Math.exp(DEFAULT_SIGMA * Z90 * (q - 0.5) / 0.4);
+            return q;
         }
         double pos = q * (sorted.length - 1);
         int lo = (int) Math.floor(pos);
@@ -64,13 +61,13 @@ final class Calibration {
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    /** Probability that the actual time to go exceeds {@code limitRatio} times the raw estimate. */
-    double probabilityAbove(int bucket, double limitRatio) {
+    /** Calibrated probability of arriving later than where the forecast puts probability {@code level}. */
+    double probabilityAbove(int bucket, double level) {
         double[] sorted = byBucket[bucket];
         if (sorted.length < MIN_SAMPLES) {
-            return 1 - STANDARD_NORMAL.cumulativeProbability(Math.log(Math.max(limitRatio, 1e-9)) / DEFAULT_SIGMA);
+            return 1 - level;
         }
-        int above = sorted.length - upperBound(sorted, limitRatio);
+        int above = sorted.length - upperBound(sorted, level);
         return (above + 0.5) / (sorted.length + 1);
     }
 

@@ -1,6 +1,7 @@
 package dev.tracelane.tools.eta;
 
 import dev.tracelane.tools.plan.ShipmentPlan;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +17,20 @@ import java.util.function.IntFunction;
  * stretch of the road and at each hour of week (or this truck's own speed where the lane has no history) scaled
  * by this truck's pace; pausing as the lane's trucks do for fuel, meals and traffic (which also fills the
  * 14-hour duty window), adding the planned stops still ahead and the rests the drivers' rules make due (a
- * planned stop long enough counts as that rest). Past trips' errors at the same progress
- * then turn that raw estimate into a point estimate and a p10-p90 window, and the chance of missing the
- * promised window.
+ * planned stop long enough counts as that rest). It drives so at several likely paces, and mixes those outcomes
+ * with the lane's past trips from the same progress into a {@link Forecast}; where past trips' arrivals fell in
+ * their forecasts then turns it into a point estimate, a p10-p90 window and the chance of missing the promise.
  */
 final class EtaPredictor {
     private static final long STEP_SECONDS = 300;
+    /** Paces driven, at evenly spaced quantiles of how unsure this truck's pace still is. */
+    private static final int SCENARIOS = 9;
+    /**
+     * What no scenario models (short stops and traffic falling differently), as a log-normal spread around each
+     * outcome; past trips' levels recalibrate the width anyway.
+     */
+    private static final double KERNEL_SPREAD = 0.08;
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
     /**
      * How far ahead (in driving time) a planned stop may be for a due rest to wait for it: a plan puts its
      * overnight stop where the rules allow, so a stop a little beyond the simulated limit says the simulation
@@ -56,35 +65,79 @@ final class EtaPredictor {
                 ? plan.plannedDeparture() : now;
         Speed speed = speed(trace, lane);
         double toGo = Math.max(0, trace.remainingRoadMeters() - geofenceMeters);
-        Drive drive = drive(start, toGo, trace, speed, lane, plan, stopsDone);
-        double laneWeight = departed ? laneWeight(trace.fraction(), lane) : 0;
-        double raw = (1 - laneWeight) * (drive.arrival - now.getEpochSecond())
-                + (laneWeight > 0 ? laneWeight * lane.timeToGo(trace.fraction()) : 0);
+        double doubt = paceDoubt(trace, lane);
+        Drive[] drives = new Drive[SCENARIOS];
+        for (int k = 0; k < SCENARIOS; k++) {
+            double z = STANDARD_NORMAL.inverseCumulativeProbability((k + 0.5) / SCENARIOS);
+            drives[k] = drive(start, toGo, trace, speed.scaled(Math.exp(-z * doubt)), lane, plan, stopsDone);
+        }
+        Drive drive = drives[SCENARIOS / 2];
+        double[] past = departed ? lane.timesToGo(trace.fraction()) : new double[0];
+        double laneWeight = past.length > 0 ? laneWeight(trace.fraction()) : 0;
+        Forecast forecast = mixture(drives, now, past, laneWeight);
         int bucket = LaneTrip.bucket(trace.fraction());
         Calibration cal = calibration.apply(bucket);
         Double late = null;
         if (plan.promisedUntil() != null) {
             double allowed = plan.promisedUntil().getEpochSecond() - now.getEpochSecond();
-            late = raw <= 0 ? (allowed < 0 ? 1.0 : 0.0) : cal.probabilityAbove(bucket, allowed / raw);
+            late = allowed <= 0 ? 1.0 : cal.probabilityAbove(bucket, forecast.cdf(allowed));
         }
         EtaBasis basis = new EtaBasis(departed ? "in_transit" : "planned", distance(plan, lane), speed.source,
                 round(speed.at(now, trace.fraction(), lane)), lane.trips(), trace.clock().rules().name(), drive.rests,
                 drive.stops, Math.round(drive.stopSeconds / 60.0), calibrationName(cal),
-                explain(toGo, speed, lane, drive, cal, now, trace.fraction(), laneWeight));
-        Estimate estimate = new Estimate(at(now, raw * cal.ratio(bucket, 0.5)), at(now, raw * cal.ratio(bucket, 0.1)),
-                at(now, raw * cal.ratio(bucket, 0.9)), Math.round(trace.remainingRoadMeters()),
-                now.atOffset(ZoneOffset.UTC), basis, late == null ? null : round(late));
-        return new Prediction(estimate, raw, bucket);
+                explain(toGo, speed, lane, drives, cal, now, trace.fraction(), laneWeight));
+        double median = forecast.quantile(0.5);
+        double p10 = forecast.quantile(cal.level(bucket, 0.1));
+        double p90 = forecast.quantile(cal.level(bucket, 0.9));
+        // the point stays the forecast's median: recalibrating it too flips it across a rest on a small shift
+        Estimate estimate = new Estimate(at(now, Math.max(p10, Math.min(p90, median))), at(now, p10), at(now, p90),
+                Math.round(trace.remainingRoadMeters()), now.atOffset(ZoneOffset.UTC), basis,
+                late == null ? null : round(late));
+        return new Prediction(estimate, median, bucket, forecast);
     }
 
     /**
-     * @param rawSeconds the uncalibrated time to go, what calibration learns the error of
+     * @param rawSeconds the forecast's median time to go, before calibration
+     * @param forecast   what calibration learns from once the trip arrives
      */
-    record Prediction(Estimate estimate, double rawSeconds, int bucket) {
+    record Prediction(Estimate estimate, double rawSeconds, int bucket, Forecast forecast) {
+    }
+
+    /**
+     * The drives at each pace and the lane's past trips from this progress, the latter weighing
+     * {@code laneWeight} in all. Mixed as outcomes, not averaged: where the paces split on whether a daily rest
+     * falls before arrival, the lane's trips tip the median to the side they usually took.
+     */
+    private static Forecast mixture(Drive[] drives, Instant now, double[] past, double laneWeight) {
+        double[] seconds = new double[drives.length + past.length];
+        double[] weights = new double[seconds.length];
+        for (int k = 0; k < drives.length; k++) {
+            seconds[k] = drives[k].arrival - now.getEpochSecond();
+            weights[k] = (1 - laneWeight) / drives.length;
+        }
+        for (int i = 0; i < past.length; i++) {
+            seconds[drives.length + i] = past[i];
+            weights[drives.length + i] = laneWeight / past.length;
+        }
+        return new Forecast(seconds, weights, KERNEL_SPREAD);
+    }
+
+    /**
+     * How unsure this truck's pace still is, in log pace: the lane's spread of paces, narrowing as the truck
+     * drives as its pace estimate is trusted more (the same half-way point as {@link #PACE_HALF_TRUSTED_AT}).
+     */
+    private double paceDoubt(TripTrace trace, LaneProfile lane) {
+        double spread = Double.isFinite(lane.paceSpread()) ? lane.paceSpread() : settings.paceSpread();
+        double driven = Arrays.stream(trace.segmentSeconds()).sum();
+        return spread * Math.sqrt(PACE_HALF_TRUSTED_AT / (driven + PACE_HALF_TRUSTED_AT));
     }
 
     /** Where the speed comes from and the truck's pace relative to the lane. */
     private record Speed(String source, double pace, double fallback) {
+        Speed scaled(double factor) {
+            return new Speed(source, pace * factor, fallback * factor);
+        }
+
         double at(Instant t, double fraction, LaneProfile lane) {
             double laneSpeed = lane.speedAt(t, fraction);
             return Double.isFinite(laneSpeed) ? laneSpeed * pace : fallback;
@@ -221,14 +274,11 @@ final class EtaPredictor {
     }
 
     /**
-     * How much the lane's usual time to go from here counts beside the drive ahead: early in a long haul whether
-     * a daily rest falls before arrival is close to a coin toss for the drive, while the lane's trips say which
+     * How much the lane's past trips from here count beside the drives ahead: early in a long haul whether a
+     * daily rest falls before arrival is close to a coin toss for the drive, while the lane's trips say which
      * way it usually goes; the drive knows more the nearer the end.
      */
-    private double laneWeight(double fraction, LaneProfile lane) {
-        if (!Double.isFinite(lane.timeToGo(fraction))) {
-            return 0;
-        }
+    private double laneWeight(double fraction) {
         double left = 1 - fraction;
         return settings.laneBlend() * left * left;
     }
@@ -265,8 +315,9 @@ final class EtaPredictor {
         return cal.trips() == 0 ? "none" : cal.source();
     }
 
-    private static String explain(double toGo, Speed speed, LaneProfile lane, Drive drive, Calibration cal,
+    private static String explain(double toGo, Speed speed, LaneProfile lane, Drive[] drives, Calibration cal,
                                   Instant now, double fraction, double laneWeight) {
+        Drive drive = drives[drives.length / 2];
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%,.0f km to go at about %.0f km/h (%s)",
                 toGo / 1000, speed.at(now, fraction, lane) * 3.6, speed.source));
         if (!drive.rests.isEmpty()) {
@@ -282,13 +333,22 @@ final class EtaPredictor {
             s.append("; ").append(drive.stops).append(drive.stops == 1 ? " planned stop" : " planned stops")
                     .append(" (").append(Math.round(drive.stopSeconds / 60)).append(" min)");
         }
+        long slowerRest = Arrays.stream(drives).filter(d -> dailyRests(d) > dailyRests(drives[0])).count();
+        if (slowerRest > 0) {
+            s.append(String.format(Locale.ROOT, "; at %d of %d likely paces (the slower ones) one more daily rest"
+                    + " falls before arrival", slowerRest, drives.length));
+        }
         if (laneWeight >= 0.01) {
-            s.append(String.format(Locale.ROOT, "; blended %.0f %% with this lane's usual time to go from here",
+            s.append(String.format(Locale.ROOT, "; this lane's past trips from here weigh %.0f %% beside the drive",
                     laneWeight * 100));
         }
         s.append(cal.trips() == 0 ? "; window from a typical spread, no delivered trips yet"
                 : String.format(Locale.ROOT, "; window from %d delivered trips (%s)", cal.trips(), cal.source()));
         return s.toString();
+    }
+
+    private static long dailyRests(Drive drive) {
+        return drive.rests.stream().filter(r -> r.kind().equals("daily rest")).count();
     }
 
     private static java.time.OffsetDateTime at(Instant now, double seconds) {

@@ -11,10 +11,11 @@ public class EtaSettings {
     private double circuity = 1.25;
     private double defaultSpeed = 22;
     private double pauseShare = 0.08;
-    private double laneBlend = 0.5;
-    private double lateProbability = 0.6;
-    private double lateClearProbability = 0.4;
-    private Duration latePersistence = Duration.ofMinutes(15);
+    private double laneBlend = 1;
+    private double paceSpread = 0.08;
+    private double lateProbability = 0.8;
+    private double lateClearProbability = 0.5;
+    private Duration latePersistence = Duration.ofHours(1);
     private Duration publishMove = Duration.ofMinutes(2);
     private Duration storeEvery = Duration.ofMinutes(5);
     private Duration recomputeEvery = Duration.ofSeconds(30);
@@ -55,6 +56,18 @@ public class EtaSettings {
 
     public void setPauseShare(double pauseShare) {
         this.pauseShare = pauseShare;
+    }
+
+    /**
+     * How much drivers' paces differ from trip to trip (standard deviation of the log pace), assumed on a lane
+     * with too few delivered trips to show its own.
+     */
+    public double paceSpread() {
+        return paceSpread;
+    }
+
+    public void setPaceSpread(double paceSpread) {
+        this.paceSpread = paceSpread;
     }
 
     /** The weight of the lane's usual time to go at departure; it falls with the square of the road left. */

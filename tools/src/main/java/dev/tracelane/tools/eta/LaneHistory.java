@@ -31,7 +31,7 @@ class LaneHistory {
     private static final Duration FRESH = Duration.ofMinutes(5);
     private static final String COLUMNS = """
             shipment_id, lane, departed_at, delivered_at, length_meters, circuity, time_to_go, hour_meters,
-            hour_seconds, segment_meters, segment_seconds, pause_seconds, error_ratios""";
+            hour_seconds, segment_meters, segment_seconds, pause_seconds, forecast_levels""";
     private final DataSource dataSource;
     private final Clock clock;
     private final Map<String, Cached<Lane>> lanes = new HashMap<>();
@@ -64,7 +64,7 @@ class LaneHistory {
             ps.setArray(10, array(c, trip.segmentMeters()));
             ps.setArray(11, array(c, trip.segmentSeconds()));
             ps.setDouble(12, trip.pauseSeconds());
-            ps.setArray(13, array(c, trip.errorRatios()));
+            ps.setArray(13, array(c, trip.forecastLevels()));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StorageException("could not store lane trip " + trip.shipmentId(), e);

@@ -5,16 +5,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a lane's delivered trips say: how long the trip takes, the time to go by progress, how fast trucks
- * drive it by hour of week, and how winding the road is compared with the straight line.
+ * What a lane's delivered trips say: each trip's time to go by progress, how much drivers' paces differ, how
+ * fast trucks drive it by hour of week, and how winding the road is compared with the straight line.
  */
 final class LaneProfile {
     /** Driving seconds an hour-of-week bucket needs before its speed is trusted over coarser ones. */
     private static final double MIN_BUCKET_SECONDS = 1_200;
+    /** Trips a lane needs before the spread of its drivers' paces is trusted. */
+    private static final int MIN_PACE_TRIPS = 5;
     private final int trips;
-    private final double medianDuration;
     private final double medianCircuity;
-    private final double[] timeToGo;
+    private final double[][] tripTimesToGo;
+    private final double paceSpread;
     private final double[] hourMeters = new double[TripTrace.HOURS_OF_WEEK];
     private final double[] hourSeconds = new double[TripTrace.HOURS_OF_WEEK];
     private final double[] dayHourMeters = new double[24];
@@ -27,14 +29,8 @@ final class LaneProfile {
 
     LaneProfile(List<LaneTrip> history) {
         trips = history.size();
-        medianDuration = median(history.stream().mapToDouble(LaneTrip::durationSeconds).toArray());
         medianCircuity = median(history.stream().mapToDouble(LaneTrip::circuity).toArray());
-        timeToGo = new double[LaneTrip.STEPS + 1];
-        for (int k = 0; k <= LaneTrip.STEPS; k++) {
-            int step = k;
-            timeToGo[k] = median(history.stream().mapToDouble(t -> t.timeToGo()[step])
-                    .filter(Double::isFinite).toArray());
-        }
+        tripTimesToGo = history.stream().map(LaneTrip::timeToGo).toArray(double[][]::new);
         for (LaneTrip trip : history) {
             pauses += trip.pauseSeconds();
             for (int b = 0; b < LaneTrip.STEPS; b++) {
@@ -50,15 +46,23 @@ final class LaneProfile {
                 seconds += trip.hourSeconds()[h];
             }
         }
+        paceSpread = paceSpread(history);
+    }
+
+    /** The standard deviation of the log of each trip's pace against the lane's; NaN with too few trips. */
+    private double paceSpread(List<LaneTrip> history) {
+        double[] logPaces = history.stream()
+                .mapToDouble(t -> Math.log(expectedSeconds(t.segmentMeters()) / Arrays.stream(t.segmentSeconds()).sum()))
+                .filter(Double::isFinite).toArray();
+        if (logPaces.length < MIN_PACE_TRIPS) {
+            return Double.NaN;
+        }
+        double mean = Arrays.stream(logPaces).average().orElseThrow();
+        return Math.sqrt(Arrays.stream(logPaces).map(v -> (v - mean) * (v - mean)).sum() / (logPaces.length - 1));
     }
 
     int trips() {
         return trips;
-    }
-
-    /** NaN without history. */
-    double medianDurationSeconds() {
-        return medianDuration;
     }
 
     /** Seconds of short stops (fuel, meals, traffic) per driving second; NaN without history. */
@@ -71,12 +75,25 @@ final class LaneProfile {
         return medianCircuity;
     }
 
-    /** The lane's typical seconds to go at this progress, interpolated; NaN without history. */
-    double timeToGo(double fraction) {
+    /** Each past trip's seconds to go at this progress, interpolated; empty without history. */
+    double[] timesToGo(double fraction) {
+        return Arrays.stream(tripTimesToGo).mapToDouble(t -> interpolate(t, fraction)).filter(Double::isFinite)
+                .toArray();
+    }
+
+    /**
+     * How much drivers' paces on this lane differ from trip to trip, as the standard deviation of the log of the
+     * pace; NaN until the lane has a few trips.
+     */
+    double paceSpread() {
+        return paceSpread;
+    }
+
+    private static double interpolate(double[] byStep, double fraction) {
         double pos = Math.max(0, Math.min(1, fraction)) * LaneTrip.STEPS;
         int lo = (int) Math.floor(pos);
         int hi = Math.min(LaneTrip.STEPS, lo + 1);
-        return timeToGo[lo] + (pos - lo) * (timeToGo[hi] - timeToGo[lo]);
+        return byStep[lo] + (pos - lo) * (byStep[hi] - byStep[lo]);
     }
 
     /**

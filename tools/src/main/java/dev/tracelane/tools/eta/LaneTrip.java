@@ -11,19 +11,15 @@ import java.time.Instant;
  * @param segmentMeters  road metres driven in each twentieth of the route
  * @param segmentSeconds driving seconds in each twentieth of the route
  * @param pauseSeconds   seconds of stops shorter than a rest between departure and arrival
- * @param errorRatios per progress bucket ({@link #STEPS}), actual time to go over the raw estimate made there;
- *                    NaN where no estimate was made
+ * @param forecastLevels per progress bucket ({@link #STEPS}), the probability the forecast made there gave to
+ *                       arriving by the actual arrival; NaN where no forecast was made
  */
 record LaneTrip(long shipmentId, String lane, Instant departedAt, Instant deliveredAt, double lengthMeters,
                 double circuity, double[] timeToGo, double[] hourMeters, double[] hourSeconds,
-                double[] segmentMeters, double[] segmentSeconds, double pauseSeconds, double[] errorRatios) {
+                double[] segmentMeters, double[] segmentSeconds, double pauseSeconds, double[] forecastLevels) {
     static final int STEPS = 20;
 
     static int bucket(double fraction) {
         return Math.max(0, Math.min(STEPS - 1, (int) Math.floor(fraction * STEPS)));
-    }
-
-    long durationSeconds() {
-        return deliveredAt.getEpochSecond() - departedAt.getEpochSecond();
     }
 }

@@ -5,12 +5,11 @@ import dev.tracelane.tools.plan.ShipmentPlan;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The ETA of one shipment under way, fed its readings in event-time order. It keeps the first raw estimate made
- * in each progress bucket, so on arrival the lane learns how far off they were.
+ * The ETA of one shipment under way, fed its readings in event-time order. It keeps the first forecast made in
+ * each progress bucket, so on arrival the lane learns where in them the actual arrival fell.
  */
 public final class ShipmentEta {
     private final ShipmentPlan plan;
@@ -19,7 +18,7 @@ public final class ShipmentEta {
     private final EtaPredictor predictor;
     private final LaneHistory lanes;
     private final Duration recomputeEvery;
-    private final double[] firstRaw = new double[LaneTrip.STEPS];
+    private final Forecast[] first = new Forecast[LaneTrip.STEPS];
     private final long[] firstAt = new long[LaneTrip.STEPS];
     private Instant computedAt;
 
@@ -33,7 +32,6 @@ public final class ShipmentEta {
         double circuity = plan.route() != null ? 1 : Double.isFinite(laneCircuity) ? laneCircuity : settings.circuity();
         this.trace = new TripTrace(route, circuity, settings.rules());
         this.stopsDone = plan.stops().stream().mapToDouble(s -> route.project(s.lat(), s.lon()).doneMeters()).toArray();
-        Arrays.fill(firstRaw, Double.NaN);
     }
 
     /** @return a new estimate, unless the last one was made less than the recompute interval ago */
@@ -45,8 +43,8 @@ public final class ShipmentEta {
         computedAt = ts;
         EtaPredictor.Prediction p = predictor.predict(plan, trace, stopsDone, lanes.profile(plan.lane()),
                 bucket -> lanes.calibration(plan.lane(), bucket));
-        if (Double.isNaN(firstRaw[p.bucket()]) && p.rawSeconds() > 0) {
-            firstRaw[p.bucket()] = p.rawSeconds();
+        if (first[p.bucket()] == null) {
+            first[p.bucket()] = p.forecast();
             firstAt[p.bucket()] = ts.getEpochSecond();
         }
         return Optional.of(p.estimate());
@@ -57,14 +55,13 @@ public final class ShipmentEta {
         return trace.clock().restDue();
     }
 
-    /** Actual time to go over the raw estimate, per progress bucket, for a trip that arrived then. */
-    double[] errorRatios(Instant arrival) {
-        double[] ratios = new double[LaneTrip.STEPS];
+    /** Per progress bucket, the first forecast's probability of arriving by {@code arrival}; NaN without one. */
+    double[] forecastLevels(Instant arrival) {
+        double[] levels = new double[LaneTrip.STEPS];
         for (int b = 0; b < LaneTrip.STEPS; b++) {
-            double actual = arrival.getEpochSecond() - firstAt[b];
-            ratios[b] = Double.isNaN(firstRaw[b]) || firstRaw[b] < 60 ? Double.NaN : actual / firstRaw[b];
+            levels[b] = first[b] == null ? Double.NaN : first[b].cdf(arrival.getEpochSecond() - firstAt[b]);
         }
-        return ratios;
+        return levels;
     }
 
     ShipmentPlan plan() {

@@ -154,13 +154,16 @@ class DetectorsTest {
     @Test
     void aLateArrivalIsPredictedOnlyWhenTheEstimateStaysLateForTheWholePersistence() {
         Instant promised = T0.plusSeconds(3_600);
-        PredictedLate detector = new PredictedLate(1, promised, new EtaSettings(), false);
+        EtaSettings settings = new EtaSettings();
+        PredictedLate detector = new PredictedLate(1, promised, settings, false);
         assertThat(detector.observe(estimate(T0, 0.9))).isEmpty();
         assertThat(detector.observe(estimate(T0.plusSeconds(300), 0.3))).isEmpty();
-        for (int minute = 10; minute < 25; minute++) {
-            assertThat(detector.observe(estimate(T0.plusSeconds(60L * minute), 0.9))).isEmpty();
+        long persistence = settings.latePersistence().toMinutes();
+        for (long minute = 10; minute < 10 + persistence; minute++) {
+            assertThat(detector.observe(estimate(T0.plusSeconds(60 * minute), 0.9))).isEmpty();
         }
-        assertThat(detector.observe(estimate(T0.plusSeconds(60L * 25), 0.9))).containsInstanceOf(Verdict.Raise.class);
+        assertThat(detector.observe(estimate(T0.plusSeconds(60 * (10 + persistence)), 0.9)))
+                .containsInstanceOf(Verdict.Raise.class);
     }
 
     private static Estimate estimate(Instant asOf, double lateProbability) {
