@@ -17,6 +17,8 @@ import java.util.Arrays;
 record Forecast(double[] seconds, double[] weights, double spread) {
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
     private static final double KERNEL_REACH = 6;
+    /** Halvings of a range of a few log units: a millionth of the time to go, far below a second. */
+    private static final int BISECTIONS = 30;
 
     Forecast {
         if (seconds.length == 0 || seconds.length != weights.length || !(spread > 0)) {
@@ -42,7 +44,7 @@ record Forecast(double[] seconds, double[] weights, double spread) {
     double quantile(double q) {
         double lo = Math.log(Arrays.stream(seconds).min().orElseThrow()) - KERNEL_REACH * spread;
         double hi = Math.log(Arrays.stream(seconds).max().orElseThrow()) + KERNEL_REACH * spread;
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < BISECTIONS; i++) {
             double mid = (lo + hi) / 2;
             if (cdf(Math.exp(mid)) < q) {
                 lo = mid;

@@ -31,11 +31,11 @@ class LaneHistory {
     private static final Duration FRESH = Duration.ofMinutes(5);
     private static final String COLUMNS = """
             shipment_id, lane, departed_at, delivered_at, length_meters, circuity, time_to_go, hour_meters,
-            hour_seconds, segment_meters, segment_seconds, pause_seconds, forecast_levels""";
+            hour_seconds, segment_meters, segment_seconds, pause_seconds, forecast_levels, lane_known""";
     private final DataSource dataSource;
     private final Clock clock;
     private final Map<String, Cached<Lane>> lanes = new HashMap<>();
-    private Cached<Calibration> allLanes;
+    private final Map<Boolean, Cached<Calibration>> pooled = new HashMap<>();
 
     LaneHistory(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -51,7 +51,7 @@ class LaneHistory {
     synchronized void learn(LaneTrip trip) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO lane_trips (" + COLUMNS + ")"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shipment_id) DO NOTHING")) {
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shipment_id) DO NOTHING")) {
             ps.setLong(1, trip.shipmentId());
             ps.setString(2, trip.lane());
             ps.setTimestamp(3, Timestamp.from(trip.departedAt()));
@@ -65,30 +65,37 @@ class LaneHistory {
             ps.setArray(11, array(c, trip.segmentSeconds()));
             ps.setDouble(12, trip.pauseSeconds());
             ps.setArray(13, array(c, trip.forecastLevels()));
+            ps.setBoolean(14, trip.laneKnown());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StorageException("could not store lane trip " + trip.shipmentId(), e);
         }
         lanes.remove(trip.lane());
-        allLanes = null;
+        pooled.clear();
     }
 
     synchronized LaneProfile profile(String lane) {
         return lane(lane).profile();
     }
 
-    /** The lane's own calibration where it has enough trips, else that of all lanes. */
+    /**
+     * The lane's own calibration where it has enough trips, else that of all lanes; on a lane with no history yet,
+     * that of other lanes' first trips, whose forecasts were as blind.
+     */
     synchronized Calibration calibration(String lane, int bucket) {
-        Calibration own = lane(lane).calibration();
-        if (own.covers(bucket)) {
-            return own;
+        Lane own = lane(lane);
+        if (own.calibration().covers(bucket)) {
+            return own.calibration();
         }
-        if (allLanes == null || stale(allLanes.loadedAt())) {
-            allLanes = new Cached<>(Calibration.of("all lanes", load(
-                    "SELECT " + COLUMNS + " FROM lane_trips ORDER BY delivered_at DESC LIMIT ?", null,
+        boolean known = own.profile().trips() > 0;
+        Cached<Calibration> pool = pooled.get(known);
+        if (pool == null || stale(pool.loadedAt())) {
+            pool = new Cached<>(Calibration.of(known ? "all lanes" : "new lanes", load("SELECT " + COLUMNS
+                    + " FROM lane_trips WHERE lane_known = ? ORDER BY delivered_at DESC LIMIT ?", known,
                     ALL_LANES_TRIPS)), clock.instant());
+            pooled.put(known, pool);
         }
-        return allLanes.value().covers(bucket) ? allLanes.value() : Calibration.none();
+        return pool.value().covers(bucket) ? pool.value() : Calibration.none();
     }
 
     private Lane lane(String lane) {
@@ -106,20 +113,18 @@ class LaneHistory {
         return Duration.between(loadedAt, clock.instant()).compareTo(FRESH) > 0;
     }
 
-    private List<LaneTrip> load(String sql, String lane, int limit) {
+    /** @param key the lane, or whether the pooled trips' lanes were known */
+    private List<LaneTrip> load(String sql, Object key, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            if (lane != null) {
-                ps.setString(i++, lane);
-            }
-            ps.setInt(i, limit);
+            ps.setObject(1, key);
+            ps.setInt(2, limit);
             List<LaneTrip> trips = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     trips.add(new LaneTrip(rs.getLong(1), rs.getString(2), Sql.instant(rs.getTimestamp(3)),
                             Sql.instant(rs.getTimestamp(4)), rs.getDouble(5), rs.getDouble(6), doubles(rs, 7),
                             doubles(rs, 8), doubles(rs, 9), doubles(rs, 10), doubles(rs, 11), rs.getDouble(12),
-                            doubles(rs, 13)));
+                            doubles(rs, 13), rs.getBoolean(14)));
                 }
             }
             return trips;

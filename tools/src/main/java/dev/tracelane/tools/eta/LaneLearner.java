@@ -33,7 +33,7 @@ class LaneLearner {
     }
 
     /** @return empty when the shipment has no departure or delivery on record, or no readings */
-    Optional<LaneTrip> trip(ShipmentPlan plan, double[] forecastLevels) {
+    Optional<LaneTrip> trip(ShipmentPlan plan, double[] forecastLevels, boolean laneKnown) {
         try (Connection c = dataSource.getConnection()) {
             Instant departed;
             Instant delivered;
@@ -62,7 +62,8 @@ class LaneLearner {
             TripTrace road = plan.route() != null ? straight : trace(route, circuity, readings);
             return Optional.of(new LaneTrip(plan.shipmentId(), plan.lane(), departed, delivered, road.pathMeters(),
                     circuity, road.timeToGo(delivered, LaneTrip.STEPS), road.hourMeters(), road.hourSeconds(),
-                    road.segmentMeters(), road.segmentSeconds(), road.pauseSeconds(), forecastLevels));
+                    road.segmentMeters(), road.segmentSeconds(), road.pauseSeconds(), forecastLevels,
+                    laneKnown));
         } catch (SQLException e) {
             throw new StorageException("could not read the trip of shipment " + plan.shipmentId(), e);
         }

@@ -13,10 +13,13 @@ import java.time.Instant;
  * @param pauseSeconds   seconds of stops shorter than a rest between departure and arrival
  * @param forecastLevels per progress bucket ({@link #STEPS}), the probability the forecast made there gave to
  *                       arriving by the actual arrival; NaN where no forecast was made
+ * @param laneKnown      whether the lane had delivered trips when this trip set off: forecasts made without
+ *                       any are far less sure than they look, so calibration keeps them apart
  */
 record LaneTrip(long shipmentId, String lane, Instant departedAt, Instant deliveredAt, double lengthMeters,
                 double circuity, double[] timeToGo, double[] hourMeters, double[] hourSeconds,
-                double[] segmentMeters, double[] segmentSeconds, double pauseSeconds, double[] forecastLevels) {
+                double[] segmentMeters, double[] segmentSeconds, double pauseSeconds, double[] forecastLevels,
+                boolean laneKnown) {
     static final int STEPS = 20;
 
     static int bucket(double fraction) {

@@ -19,6 +19,7 @@ public final class ShipmentEta {
     private final LaneHistory lanes;
     private final Duration recomputeEvery;
     private final Forecast[] first = new Forecast[LaneTrip.STEPS];
+    private final boolean laneKnown;
     private final long[] firstAt = new long[LaneTrip.STEPS];
     private Instant computedAt;
 
@@ -28,7 +29,9 @@ public final class ShipmentEta {
         this.lanes = lanes;
         this.recomputeEvery = settings.recomputeEvery();
         RouteLine route = plan.routeOrStraightLine();
-        double laneCircuity = lanes.profile(plan.lane()).circuity();
+        LaneProfile lane = lanes.profile(plan.lane());
+        this.laneKnown = lane.trips() > 0;
+        double laneCircuity = lane.circuity();
         double circuity = plan.route() != null ? 1 : Double.isFinite(laneCircuity) ? laneCircuity : settings.circuity();
         this.trace = new TripTrace(route, circuity, settings.rules());
         this.stopsDone = plan.stops().stream().mapToDouble(s -> route.project(s.lat(), s.lon()).doneMeters()).toArray();
@@ -62,6 +65,11 @@ public final class ShipmentEta {
             levels[b] = first[b] == null ? Double.NaN : first[b].cdf(arrival.getEpochSecond() - firstAt[b]);
         }
         return levels;
+    }
+
+    /** Whether the lane had delivered trips when this shipment's forecasts began. */
+    boolean laneKnown() {
+        return laneKnown;
     }
 
     ShipmentPlan plan() {

@@ -112,7 +112,7 @@ class EtaPredictorTest {
             meters[h] = 3_600 * (h % 24 >= 7 && h % 24 < 19 ? SPEED / 2 : SPEED);
         }
         LaneTrip history = new LaneTrip(1, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, nan(21), meters,
-                seconds, new double[20], new double[20], 0, nan(20));
+                seconds, new double[20], new double[20], 0, nan(20), true);
         EtaPredictor.Prediction p = predict(plan(List.of(), null), trace, new LaneProfile(List.of(history)));
         assertThat(p.rawSeconds()).isGreaterThan(own * 1.2);
         assertThat(p.estimate().basis().speed()).startsWith("lane profile by stretch and hour of week");
@@ -141,7 +141,7 @@ class EtaPredictorTest {
         Arrays.fill(meters, 3_600 * SPEED);
         double driving = 3_600.0 * TripTrace.HOURS_OF_WEEK;
         return new LaneProfile(List.of(new LaneTrip(1, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, timeToGo,
-                meters, seconds, new double[20], new double[20], pauseShare * driving, nan(20))));
+                meters, seconds, new double[20], new double[20], pauseShare * driving, nan(20), true)));
     }
 
     @Test
@@ -159,7 +159,7 @@ class EtaPredictorTest {
             Arrays.fill(levels, 0.8 + 0.02 * i);
             history.add(new LaneTrip(i, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, nan(21),
                     new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK], new double[20],
-                    new double[20], 0, levels));
+                    new double[20], 0, levels, true));
         }
         Calibration calibration = Calibration.of("lane", history);
         Estimate plain = predict(plan(List.of(), null), trace, new LaneProfile(List.of())).estimate();

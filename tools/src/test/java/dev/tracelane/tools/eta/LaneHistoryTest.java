@@ -1,0 +1,72 @@
+package dev.tracelane.tools.eta;
+
+import dev.tracelane.tracking.Api;
+import dev.tracelane.tracking.TestDatabase;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which past trips calibrate a forecast, read back from {@code lane_trips}. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LaneHistoryTest implements TestDatabase {
+    private static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z");
+
+    @Inject
+    LaneHistory history;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Test
+    void aLaneWithoutHistoryIsCalibratedByOtherLanesFirstTripsAndAKnownOneByTheRest() throws SQLException {
+        for (int i = 0; i < 10; i++) {
+            history.learn(trip("first trips " + i, 0.05, false));
+            history.learn(trip("known lane", 0.95, true));
+        }
+        Calibration blind = history.calibration("a lane never driven " + System.nanoTime(), 5);
+        assertThat(blind.source()).isEqualTo("new lanes");
+        assertThat(blind.level(5, 0.5)).isLessThan(0.5);
+        history.learn(trip("one trip lane", 0.5, false));
+        Calibration known = history.calibration("one trip lane", 5);
+        assertThat(known.source()).isEqualTo("all lanes");
+        assertThat(known.level(5, 0.5)).isGreaterThan(0.5);
+    }
+
+    /** A delivered trip of a new shipment whose forecasts' levels were all {@code level}. */
+    private LaneTrip trip(String lane, double level, boolean laneKnown) throws SQLException {
+        double[] levels = new double[LaneTrip.STEPS];
+        Arrays.fill(levels, level);
+        return new LaneTrip(shipmentId(new Api(client.toBlocking()).trackedShipment().reference()), lane, T0, T0.plusSeconds(36_000), 500_000, 1.2,
+                new double[LaneTrip.STEPS + 1], new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK],
+                new double[LaneTrip.STEPS], new double[LaneTrip.STEPS], 0, levels, laneKnown);
+    }
+
+    private long shipmentId(String reference) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id FROM shipments WHERE reference = ?")) {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
