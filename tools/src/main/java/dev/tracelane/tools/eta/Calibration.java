@@ -55,7 +55,9 @@ final class Calibration {
         if (sorted.length < MIN_SAMPLES) {
             return q;
         }
-        double pos = q * (sorted.length - 1);
+        // the k-th of n past levels sits at k / (n + 1), not (k - 1) / (n - 1): read so, a window from a few dozen
+        // trips covers as often as it claims instead of a few points less
+        double pos = Math.max(0, Math.min(sorted.length - 1, q * (sorted.length + 1) - 1));
         int lo = (int) Math.floor(pos);
         int hi = Math.min(sorted.length - 1, lo + 1);
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
