@@ -1,11 +1,17 @@
 package dev.tracelane.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The few admin calls a run needs: log in, create the run's own orgs, register its trackers, and for the live
@@ -56,6 +62,38 @@ public final class AdminApi {
                 + Json.quote(shipper) + ",\"carrier\":" + Json.quote(carrier) + ",\"tracker\":" + Json.quote(tracker)
                 + ",\"origin\":{\"lat\":" + lat + ",\"lon\":" + lon + "},\"destination\":{\"lat\":" + (lat + 2.7)
                 + ",\"lon\":" + lon + "}}", accessToken);
+    }
+
+    /**
+     * One shipment per tracker, {@code PREFIX-00000} on, sixteen created at a time; shipment {@code i} sets off from
+     * 30 + (i % 100) x 0.1 degrees north, -100 + (i / 100) x 0.1 east.
+     *
+     * @return the references, in the trackers' order
+     */
+    List<String> createShipments(String prefix, String shipper, String carrier, List<TrackerCredentials> trackers) {
+        List<String> references = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<CompletableFuture<Void>> created = new ArrayList<>();
+        for (int i = 0; i < trackers.size(); i++) {
+            String reference = String.format("%s-%05d", prefix, i);
+            references.add(reference);
+            TrackerCredentials tracker = trackers.get(i);
+            double lat = 30 + (i % 100) * 0.1;
+            double lon = -100 + (i / 100) * 0.1;
+            created.add(CompletableFuture.runAsync(() -> {
+                try {
+                    createShipment(reference, shipper, carrier, tracker.id(), lat, lon);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }, pool));
+        }
+        CompletableFuture.allOf(created.toArray(CompletableFuture[]::new)).join();
+        pool.shutdown();
+        return references;
     }
 
     /** A shipment described by a complete {@code POST /api/shipments} body, for callers with richer trips. */

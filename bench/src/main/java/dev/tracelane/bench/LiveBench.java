@@ -45,7 +45,8 @@ public final class LiveBench {
         admin.createOrg(shipper, "live bench shipper");
         admin.createOrg(carrier, "live bench carrier");
         List<TrackerCredentials> trackers = new TrackerRegistration(admin, System.err).register(carrier, o.shipments());
-        List<String> references = createShipments(admin, shipper, carrier, trackers);
+        List<String> references = admin.createShipments("LIVE", shipper, carrier, trackers);
+        System.err.printf("created %d shipments%n", references.size());
         String token = admin.coordinatorToken(carrier);
 
         Recorder shipmentLatency = new Recorder(3);
@@ -98,31 +99,6 @@ public final class LiveBench {
                 + closeCodes(fleet) + "; readings skipped by the generator "
                 + trucks.stream().mapToLong(LiveTracker::skipped).sum());
         System.exit(0);
-    }
-
-    private static List<String> createShipments(AdminApi admin, String shipper, String carrier,
-                                                List<TrackerCredentials> trackers) throws Exception {
-        List<String> references = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<CompletableFuture<Void>> created = new ArrayList<>();
-        for (int i = 0; i < trackers.size(); i++) {
-            String reference = String.format("LIVE-%05d", i);
-            references.add(reference);
-            TrackerCredentials tracker = trackers.get(i);
-            double lat = 30 + (i % 100) * 0.1;
-            double lon = -100 + (i / 100) * 0.1;
-            created.add(CompletableFuture.runAsync(() -> {
-                try {
-                    admin.createShipment(reference, shipper, carrier, tracker.id(), lat, lon);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, pool));
-        }
-        CompletableFuture.allOf(created.toArray(CompletableFuture[]::new)).join();
-        pool.shutdown();
-        System.err.printf("created %d shipments%n", references.size());
-        return references;
     }
 
     private interface Opener<T> {

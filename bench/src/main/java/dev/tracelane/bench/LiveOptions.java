@@ -29,13 +29,7 @@ record LiveOptions(URI url, String adminPassword, int shipments, int followers, 
             """;
 
     static LiveOptions parse(String[] args, Map<String, String> env) {
-        Map<String, String> given = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
-            }
-            given.put(args[i], args[++i]);
-        }
+        Map<String, String> given = pairs(args);
         URI url = URI.create(given.getOrDefault("--url", "http://127.0.0.1:8080"));
         Options.requireLoopback(url.getHost(), "--url");
         String password = given.getOrDefault("--admin-password", env.getOrDefault("TRACELANE_ADMIN_PASSWORD", ""));
@@ -48,7 +42,19 @@ record LiveOptions(URI url, String adminPassword, int shipments, int followers, 
                 bounded(given, "--warmup", 10, 0, 300), bounded(given, "--duration", 60, 1, 600));
     }
 
-    private static int bounded(Map<String, String> given, String name, int fallback, int min, int max) {
+    /** {@code --name value} pairs by name. */
+    static Map<String, String> pairs(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            }
+            given.put(args[i], args[++i]);
+        }
+        return given;
+    }
+
+    static int bounded(Map<String, String> given, String name, int fallback, int min, int max) {
         int value = Integer.parseInt(given.getOrDefault(name, Integer.toString(fallback)));
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be within " + min + ".." + max);
