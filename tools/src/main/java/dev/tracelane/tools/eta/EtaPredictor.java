@@ -342,7 +342,7 @@ final class EtaPredictor {
             s.append(String.format(Locale.ROOT, "; this lane's past trips from here weigh %.0f %% beside the drive",
                     laneWeight * 100));
         }
-        s.append(cal.trips() == 0 ? "; window from a typical spread, no delivered trips yet"
+        s.append(cal.trips() == 0 ? "; window from the likely paces alone, no delivered trips to check it against yet"
                 : String.format(Locale.ROOT, "; window from %d delivered trips (%s)", cal.trips(), cal.source()));
         return s.toString();
     }
