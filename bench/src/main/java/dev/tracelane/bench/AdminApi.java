@@ -91,8 +91,11 @@ public final class AdminApi {
                 }
             }, pool));
         }
-        CompletableFuture.allOf(created.toArray(CompletableFuture[]::new)).join();
-        pool.shutdown();
+        try {
+            CompletableFuture.allOf(created.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdownNow(); // on a failure too: idle pool threads would keep the JVM alive
+        }
         return references;
     }
 

@@ -106,14 +106,16 @@ public final class LocateBench {
                 }
             }, senders));
         }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        senders.shutdown();
+        try {
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     private static void send(HttpClient http, LocateOptions o, TrackerCredentials tracker, double lat, double lon) {
         AckListener acks = new AckListener();
-        URI uri = URI.create("ws://" + o.url().getHost() + ":" + o.url().getPort() + "/ws/trackers?token="
-                + tracker.token());
+        URI uri = URI.create(o.url().toString().replaceFirst("^http", "ws") + "/ws/trackers?token=" + tracker.token());
         WebSocket socket = http.newWebSocketBuilder().buildAsync(uri, acks).join();
         Instant first = Instant.now().minusSeconds(READING_SECONDS * o.history());
         for (int from = 0; from < o.history(); from += BATCH) {
@@ -141,6 +143,18 @@ public final class LocateBench {
         synchronized CompletableFuture<String> next() {
             waiting = new CompletableFuture<>();
             return waiting;
+        }
+
+        @Override
+        public synchronized CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            waiting.completeExceptionally(new IllegalStateException("closed by the server: " + statusCode + " "
+                    + reason));
+            return null;
+        }
+
+        @Override
+        public synchronized void onError(WebSocket socket, Throwable error) {
+            waiting.completeExceptionally(error);
         }
 
         @Override

@@ -335,14 +335,14 @@ final class EtaPredictor {
         }
         long slowerRest = Arrays.stream(drives).filter(d -> dailyRests(d) > dailyRests(drives[0])).count();
         if (slowerRest > 0) {
-            s.append(String.format(Locale.ROOT, "; at %d of %d likely paces (the slower ones) one more daily rest"
-                    + " falls before arrival", slowerRest, drives.length));
+            s.append(String.format(Locale.ROOT, "; at %d of %d likely paces (the slower ones) more daily rests"
+                    + " fall before arrival", slowerRest, drives.length));
         }
         if (laneWeight >= 0.01) {
             s.append(String.format(Locale.ROOT, "; this lane's past trips from here weigh %.0f %% beside the drive",
                     laneWeight * 100));
         }
-        s.append(cal.trips() == 0 ? "; window from the likely paces alone, no delivered trips to check it against yet"
+        s.append(cal.trips() == 0 ? "; window from the forecast alone, too few delivered trips to check it against"
                 : String.format(Locale.ROOT, "; window from %d delivered trips (%s)", cal.trips(), cal.source()));
         return s.toString();
     }

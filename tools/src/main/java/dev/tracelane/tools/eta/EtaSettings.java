@@ -70,12 +70,18 @@ public class EtaSettings {
         this.paceSpread = paceSpread;
     }
 
-    /** The weight of the lane's usual time to go at departure; it falls with the square of the road left. */
+    /**
+     * The weight of the lane's past trips beside the drives at departure (0-1); it falls with the square of the
+     * road left.
+     */
     public double laneBlend() {
         return laneBlend;
     }
 
     public void setLaneBlend(double laneBlend) {
+        if (laneBlend < 0 || laneBlend > 1) {
+            throw new IllegalArgumentException("lane-blend must be within 0..1, not " + laneBlend);
+        }
         this.laneBlend = laneBlend;
     }
 

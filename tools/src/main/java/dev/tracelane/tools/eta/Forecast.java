@@ -24,6 +24,10 @@ record Forecast(double[] seconds, double[] weights, double spread) {
         if (seconds.length == 0 || seconds.length != weights.length || !(spread > 0)) {
             throw new IllegalArgumentException("a forecast needs outcomes, a weight for each and a spread");
         }
+        if (Arrays.stream(seconds).anyMatch(s -> !Double.isFinite(s)) || Arrays.stream(weights).anyMatch(w -> w < 0)
+                || Math.abs(Arrays.stream(weights).sum() - 1) > 1e-6) {
+            throw new IllegalArgumentException("a forecast's outcomes must be finite and its weights sum to one");
+        }
         seconds = Arrays.stream(seconds).map(s -> Math.max(1, s)).toArray();
         weights = weights.clone();
     }

@@ -46,7 +46,8 @@ public final class ShipmentEta {
         computedAt = ts;
         EtaPredictor.Prediction p = predictor.predict(plan, trace, stopsDone, lanes.profile(plan.lane()),
                 bucket -> lanes.calibration(plan.lane(), bucket));
-        if (first[p.bucket()] == null) {
+        // a forecast made at the gate (under a minute to go) says nothing calibration could learn from
+        if (first[p.bucket()] == null && p.rawSeconds() >= 60) {
             first[p.bucket()] = p.forecast();
             firstAt[p.bucket()] = ts.getEpochSecond();
         }

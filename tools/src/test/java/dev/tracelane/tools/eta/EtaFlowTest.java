@@ -76,7 +76,7 @@ class EtaFlowTest implements TestDatabase {
         assertThat(alert.get("title").toString()).contains("late");
         @SuppressWarnings("unchecked")
         Map<String, Object> evidence = (Map<String, Object>) alert.get("evidence");
-        assertThat(((Number) evidence.get("lateProbability")).doubleValue()).isGreaterThan(0.6);
+        assertThat(((Number) evidence.get("lateProbability")).doubleValue()).isGreaterThanOrEqualTo(0.8);
         assertThat(evidence).containsKeys("eta", "p10", "p90", "promisedUntil", "basis");
     }
 

@@ -26,8 +26,12 @@ class ForecastTest {
     }
 
     @Test
-    void aForecastNeedsAWeightForEachOutcome() {
+    void aForecastNeedsAWeightForEachOutcomeAndWeightsThatSumToOne() {
         assertThatThrownBy(() -> new Forecast(new double[]{HOUR}, new double[]{0.5, 0.5}, 0.05))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Forecast(new double[]{HOUR, 2 * HOUR}, new double[]{0.5, 0.6}, 0.05))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Forecast(new double[]{Double.NaN}, new double[]{1}, 0.05))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

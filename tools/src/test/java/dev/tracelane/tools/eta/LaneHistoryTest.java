@@ -6,6 +6,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -15,7 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LaneHistoryTest implements TestDatabase {
     private static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z");
+    private final List<Long> learned = new ArrayList<>();
 
     @Inject
     LaneHistory history;
@@ -50,11 +54,23 @@ class LaneHistoryTest implements TestDatabase {
         assertThat(known.level(5, 0.5)).isGreaterThan(0.5);
     }
 
+    /** The made-up trips would otherwise calibrate every later test's forecasts in this database. */
+    @AfterEach
+    void forgetTheTrips() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM lane_trips WHERE shipment_id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", learned.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
     /** A delivered trip of a new shipment whose forecasts' levels were all {@code level}. */
     private LaneTrip trip(String lane, double level, boolean laneKnown) throws SQLException {
         double[] levels = new double[LaneTrip.STEPS];
         Arrays.fill(levels, level);
-        return new LaneTrip(shipmentId(new Api(client.toBlocking()).trackedShipment().reference()), lane, T0, T0.plusSeconds(36_000), 500_000, 1.2,
+        long id = shipmentId(new Api(client.toBlocking()).trackedShipment().reference());
+        learned.add(id);
+        return new LaneTrip(id, lane, T0, T0.plusSeconds(36_000), 500_000, 1.2,
                 new double[LaneTrip.STEPS + 1], new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK],
                 new double[LaneTrip.STEPS], new double[LaneTrip.STEPS], 0, levels, laneKnown);
     }

@@ -81,8 +81,8 @@ class TrackerLimitsTest implements TestDatabase {
                 } catch (CompletionException e) {
                     break; // closed by the server mid-flood: what this test waits for
                 }
-                // it reads the answers, as trackers do, and stops once told it is cut off: a frame still unread
-                // when the server closes makes the server's kernel reset the connection, and the reset can
+                // it waits for the answers, as trackers do, and stops once told it is cut off: a frame still
+                // unread when the server closes makes the server's kernel reset the connection, and the reset can
                 // overtake the close frame
                 if (flooder.readFor(100).stream().anyMatch(f -> f.contains("error_budget_spent"))) {
                     break;
