@@ -31,8 +31,12 @@ import java.util.concurrent.TimeUnit;
  * Progress goes to stderr, the report to stdout. Exit status 0, or 2 when the run could not be made.
  */
 public final class ReplayBench {
-    /** The monitors check silences on a 10 s tick and raise alerts on their own thread: let them catch up. */
+    /**
+     * The monitors check silences on a 10 s tick and raise alerts on their own thread, well after the last ping
+     * of a fast replay is acked: alerts count once they have not changed for this long.
+     */
     private static final Duration SETTLE = Duration.ofSeconds(12);
+    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(10);
 
     private ReplayBench() {
@@ -95,9 +99,8 @@ public final class ReplayBench {
         }
         EtaCollector eta = options.detectors() ? null : etaCollector(train, evaluated, timelines, run, pool, notes);
         replayer.replay("evaluated", replayed, run.evaluatedTrackers(), eta == null ? minute -> { } : eta);
-        log.printf("waiting %d s for the monitors to catch up%n", SETTLE.toSeconds());
-        Thread.sleep(SETTLE.toMillis());
-        Map<String, List<AlertView>> alerts = alertsByTrip(run, replayed, notes);
+        log.printf("waiting for the monitors to catch up (alerts unchanged for %d s)%n", SETTLE.toSeconds());
+        Map<String, List<AlertView>> alerts = settledAlerts(run, replayed, notes);
 
         EtaSummary etaSummary = eta == null ? null
                 : EtaSummary.of(evaluated.size(), eta.results(), eta.timeouts(), eta.unavailable());
@@ -127,6 +130,27 @@ public final class ReplayBench {
                     + " back on the train trips' median speed over " + Baselines.CIRCUITY + " x the great circle");
         }
         return new EtaCollector(new EtaProbe(run.api()), baselines, timelines, checkpoints, run::reference, pool);
+    }
+
+    private static Map<String, List<AlertView>> settledAlerts(ServiceRun run, List<TripData> trips,
+                                                              List<String> notes)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        Map<String, List<AlertView>> last = null;
+        while (true) {
+            Thread.sleep(SETTLE.toMillis());
+            List<String> fetchNotes = new ArrayList<>();
+            Map<String, List<AlertView>> now = alertsByTrip(run, trips, fetchNotes);
+            boolean settled = now.equals(last);
+            if (settled || System.nanoTime() > deadline) {
+                notes.addAll(fetchNotes);
+                if (!settled) {
+                    notes.add("alerts were still changing " + SETTLE_TIMEOUT.toMinutes() + " min after the replay");
+                }
+                return now;
+            }
+            last = now;
+        }
     }
 
     private static Map<String, List<AlertView>> alertsByTrip(ServiceRun run, List<TripData> trips, List<String> notes)
