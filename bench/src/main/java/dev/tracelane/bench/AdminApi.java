@@ -66,7 +66,7 @@ public final class AdminApi {
 
     /**
      * One shipment per tracker, {@code PREFIX-00000} on, sixteen created at a time; shipment {@code i} sets off from
-     * 30 + (i % 100) x 0.1 degrees north, -100 + (i / 100) x 0.1 east.
+     * {@link Origin#of}.
      *
      * @return the references, in the trackers' order
      */
@@ -78,11 +78,10 @@ public final class AdminApi {
             String reference = String.format("%s-%05d", prefix, i);
             references.add(reference);
             TrackerCredentials tracker = trackers.get(i);
-            double lat = 30 + (i % 100) * 0.1;
-            double lon = -100 + (i / 100) * 0.1;
+            Origin origin = Origin.of(i);
             created.add(CompletableFuture.runAsync(() -> {
                 try {
-                    createShipment(reference, shipper, carrier, tracker.id(), lat, lon);
+                    createShipment(reference, shipper, carrier, tracker.id(), origin.lat(), origin.lon());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } catch (InterruptedException e) {

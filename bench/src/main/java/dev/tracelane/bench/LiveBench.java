@@ -62,7 +62,7 @@ public final class LiveBench {
                 new Recorder(3), true));
         List<LiveTracker> trucks = open(o.shipments(), i -> LiveTracker.open(sockets, o.url(),
                 trackers.get(i).token(),
-                30 + (i % 100) * 0.1, -100 + (i / 100) * 0.1, ackLatency));
+                Origin.of(i).lat(), Origin.of(i).lon(), ackLatency));
         System.err.printf("open: %d trackers, %d followers, %d fleet, %d slow%n", trucks.size(), followers.size(),
                 fleet.size(), slow.size());
         System.err.printf("watch it: %s/dashboard#token=%s%n", o.url(), token);

@@ -30,16 +30,28 @@ record LiveOptions(URI url, String adminPassword, int shipments, int followers, 
 
     static LiveOptions parse(String[] args, Map<String, String> env) {
         Map<String, String> given = pairs(args);
-        URI url = URI.create(given.getOrDefault("--url", "http://127.0.0.1:8080"));
-        Options.requireLoopback(url.getHost(), "--url");
-        String password = given.getOrDefault("--admin-password", env.getOrDefault("TRACELANE_ADMIN_PASSWORD", ""));
-        if (password.isEmpty()) {
-            throw new IllegalArgumentException("--admin-password or TRACELANE_ADMIN_PASSWORD is required");
-        }
+        URI url = url(given);
+        String password = adminPassword(given, env);
         return new LiveOptions(url, password, bounded(given, "--shipments", 5000, 1, 10_000),
                 bounded(given, "--followers", 9900, 0, 15_000), bounded(given, "--fleet", 100, 0, 500),
                 bounded(given, "--slow", 1, 0, 10), Double.parseDouble(given.getOrDefault("--rate", "1")),
                 bounded(given, "--warmup", 10, 0, 300), bounded(given, "--duration", 60, 1, 600));
+    }
+
+    /** {@code --url}, loopback only. */
+    static URI url(Map<String, String> given) {
+        URI url = URI.create(given.getOrDefault("--url", "http://127.0.0.1:8080"));
+        Options.requireLoopback(url.getHost(), "--url");
+        return url;
+    }
+
+    /** {@code --admin-password}, else {@code TRACELANE_ADMIN_PASSWORD}; required. */
+    static String adminPassword(Map<String, String> given, Map<String, String> env) {
+        String password = given.getOrDefault("--admin-password", env.getOrDefault("TRACELANE_ADMIN_PASSWORD", ""));
+        if (password.isEmpty()) {
+            throw new IllegalArgumentException("--admin-password or TRACELANE_ADMIN_PASSWORD is required");
+        }
+        return password;
     }
 
     /** {@code --name value} pairs by name. */

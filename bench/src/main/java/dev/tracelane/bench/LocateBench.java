@@ -7,11 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +57,7 @@ public final class LocateBench {
         String token = admin.coordinatorToken(run + "-c");
         storeHistory(http, o, trackers);
         if (o.jdbcUrl() != null) {
-            System.err.printf("positions stored: %,d%n", storedPositions(o));
+            System.err.printf("positions stored: %,d%n", RowCounter.all(o.jdbcUrl(), o.dbUser(), o.dbPassword()));
         }
 
         Recorder latency = new Recorder(3);
@@ -96,10 +91,9 @@ public final class LocateBench {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (int i = 0; i < trackers.size(); i++) {
             TrackerCredentials tracker = trackers.get(i);
-            double lat = 30 + (i % 100) * 0.1;
-            double lon = -100 + (i / 100) * 0.1;
+            Origin origin = Origin.of(i);
             all.add(CompletableFuture.runAsync(() -> {
-                send(http, o, tracker, lat, lon);
+                send(http, o, tracker, origin);
                 long n = done.incrementAndGet();
                 if (n % 50 == 0 || n == trackers.size()) {
                     System.err.printf("history stored for %d/%d shipments%n", n, trackers.size());
@@ -113,7 +107,7 @@ public final class LocateBench {
         }
     }
 
-    private static void send(HttpClient http, LocateOptions o, TrackerCredentials tracker, double lat, double lon) {
+    private static void send(HttpClient http, LocateOptions o, TrackerCredentials tracker, Origin origin) {
         AckListener acks = new AckListener();
         URI uri = URI.create(o.url().toString().replaceFirst("^http", "ws") + "/ws/trackers?token=" + tracker.token());
         WebSocket socket = http.newWebSocketBuilder().buildAsync(uri, acks).join();
@@ -123,7 +117,7 @@ public final class LocateBench {
             for (int k = from; k < Math.min(o.history(), from + BATCH); k++) {
                 batch.append(k == from ? "" : ",").append(String.format(Locale.ROOT,
                         "{\"id\":\"%d\",\"ts\":\"%s\",\"lat\":%.6f,\"lon\":%.6f}", k,
-                        first.plusSeconds(READING_SECONDS * k), lat + k * 0.0001, lon));
+                        first.plusSeconds(READING_SECONDS * k), origin.lat() + k * 0.0001, origin.lon()));
             }
             CompletableFuture<String> answer = acks.next();
             socket.sendText(batch.append(']'), true).join();
@@ -190,15 +184,6 @@ public final class LocateBench {
             } catch (Exception e) {
                 failures.incrementAndGet();
             }
-        }
-    }
-
-    private static long storedPositions(LocateOptions o) throws SQLException {
-        try (Connection db = DriverManager.getConnection(o.jdbcUrl(), o.dbUser(), o.dbPassword());
-             Statement count = db.createStatement();
-             ResultSet rows = count.executeQuery("SELECT count(*) FROM tracking_events")) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 }

@@ -29,12 +29,8 @@ record LocateOptions(URI url, String adminPassword, int shipments, int history, 
 
     static LocateOptions parse(String[] args, Map<String, String> env) {
         Map<String, String> given = LiveOptions.pairs(args);
-        URI url = URI.create(given.getOrDefault("--url", "http://127.0.0.1:8080"));
-        Options.requireLoopback(url.getHost(), "--url");
-        String password = given.getOrDefault("--admin-password", env.getOrDefault("TRACELANE_ADMIN_PASSWORD", ""));
-        if (password.isEmpty()) {
-            throw new IllegalArgumentException("--admin-password or TRACELANE_ADMIN_PASSWORD is required");
-        }
+        URI url = LiveOptions.url(given);
+        String password = LiveOptions.adminPassword(given, env);
         String jdbc = given.getOrDefault("--jdbc", "none");
         if (!jdbc.equals("none")) {
             Options.requireLoopback(URI.create(jdbc.substring("jdbc:".length())).getHost(), "--jdbc");

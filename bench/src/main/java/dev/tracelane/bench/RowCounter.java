@@ -18,11 +18,7 @@ final class RowCounter {
 
     static long count(String jdbcUrl, String user, String password, List<TrackerCredentials> trackers)
             throws SQLException {
-        Properties credentials = new Properties();
-        credentials.setProperty("user", user);
-        credentials.setProperty("password", password);
-        DriverManager.setLoginTimeout(10);
-        try (Connection db = DriverManager.getConnection(jdbcUrl, credentials);
+        try (Connection db = connect(jdbcUrl, user, password);
              PreparedStatement query = db.prepareStatement(
                      "SELECT count(*) FROM tracking_events WHERE tracker_id = ANY (?)")) {
             Array ids = db.createArrayOf("text", trackers.stream().map(TrackerCredentials::id).toArray());
@@ -33,5 +29,25 @@ final class RowCounter {
                 return rows.getLong(1);
             }
         }
+    }
+
+    /** Every stored position, whoever sent it: how full the table is that a bench reads against. */
+    static long all(String jdbcUrl, String user, String password) throws SQLException {
+        try (Connection db = connect(jdbcUrl, user, password);
+             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM tracking_events")) {
+            query.setQueryTimeout(TIMEOUT_SECONDS);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static Connection connect(String jdbcUrl, String user, String password) throws SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", user);
+        credentials.setProperty("password", password);
+        DriverManager.setLoginTimeout(10);
+        return DriverManager.getConnection(jdbcUrl, credentials);
     }
 }

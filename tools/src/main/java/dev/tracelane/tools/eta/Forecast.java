@@ -24,6 +24,9 @@ final class Forecast {
     private final double[] logSeconds;
     private final double[] weights;
     private final double spread;
+    /** Where every quantile lies, in log seconds: the outcomes widened by the kernel's reach. */
+    private final double lowest;
+    private final double highest;
 
     /**
      * @param seconds outcomes, seconds to go (below one counts as one)
@@ -41,6 +44,8 @@ final class Forecast {
         this.logSeconds = Arrays.stream(seconds).map(s -> Math.log(Math.max(1, s))).toArray();
         this.weights = weights.clone();
         this.spread = spread;
+        this.lowest = Arrays.stream(logSeconds).min().orElseThrow() - KERNEL_REACH * spread;
+        this.highest = Arrays.stream(logSeconds).max().orElseThrow() + KERNEL_REACH * spread;
     }
 
     /** Probability that the time to go is at most {@code x} seconds. */
@@ -61,8 +66,8 @@ final class Forecast {
 
     /** The time to go at probability {@code q} (0-1), found by bisection in log time. */
     double quantile(double q) {
-        double lo = Arrays.stream(logSeconds).min().orElseThrow() - KERNEL_REACH * spread;
-        double hi = Arrays.stream(logSeconds).max().orElseThrow() + KERNEL_REACH * spread;
+        double lo = lowest;
+        double hi = highest;
         for (int i = 0; i < BISECTIONS; i++) {
             double mid = (lo + hi) / 2;
             if (cdfAtLog(mid) < q) {
