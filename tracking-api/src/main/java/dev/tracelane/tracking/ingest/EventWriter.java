@@ -179,12 +179,14 @@ public class EventWriter {
                 databaseFailing = false;
                 int size = batch.stream().mapToInt(s -> s.events().size()).sum();
                 queuedEvents.addAndGet(-size);
-                batch.forEach(s -> s.done().complete(null));
+                // Listeners hear of a batch before its senders do, so a sender that waits for its ack before
+                // sending newer readings never has them judged (in event time) ahead of the older ones.
                 if (!committed.stored().isEmpty()) {
                     committedPublisher.publishEvent(new EventsCommitted(committed.stored()));
                 }
                 committed.reported().forEach(reportedPublisher::publishEvent);
                 committed.statusChanges().forEach(statusPublisher::publishEvent);
+                batch.forEach(s -> s.done().complete(null));
                 return;
             } catch (SQLException | RuntimeException e) {
                 if (!databaseFailing) {
