@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * Reads the predictor's ETA at each checkpoint as the replay passes it and scores it next to the baselines.
- * The replay waits while the checkpoints of a minute are read (in parallel), so the service has seen nothing
+ * The replay waits while the checkpoints of a step are read (in parallel), so the service has seen nothing
  * newer than the checkpoint when it answers.
  */
 final class EtaCollector implements Replayer.StepListener {
@@ -20,7 +20,7 @@ final class EtaCollector implements Replayer.StepListener {
     private final Map<String, TripTimeline> timelines;
     private final Function<String, String> referenceOf;
     private final ExecutorService pool;
-    private final Map<Long, List<Checkpoint>> byMinute = new HashMap<>();
+    private final Map<Long, List<Checkpoint>> byStep = new HashMap<>();
     private final List<CheckpointResult> results = new ArrayList<>();
     private int timeouts;
     private int unavailable;
@@ -30,20 +30,21 @@ final class EtaCollector implements Replayer.StepListener {
      * @param referenceOf shipment reference of a trip id
      */
     EtaCollector(EtaProbe probe, Baselines baselines, Map<String, TripTimeline> timelines,
-                 List<Checkpoint> checkpoints, Function<String, String> referenceOf, ExecutorService pool) {
+                 List<Checkpoint> checkpoints, Function<String, String> referenceOf, ExecutorService pool,
+                 int stepSeconds) {
         this.probe = probe;
         this.baselines = baselines;
         this.timelines = timelines;
         this.referenceOf = referenceOf;
         this.pool = pool;
-        // a checkpoint ping is sent on time, so it is due in the minute of its own timestamp
-        checkpoints.forEach(c -> byMinute.computeIfAbsent(Math.floorDiv(c.ping().ts(), 60), k -> new ArrayList<>())
-                .add(c));
+        // a checkpoint ping is sent on time, so it is due in the step of its own timestamp
+        checkpoints.forEach(c -> byStep.computeIfAbsent(Replayer.stepStart(c.ping().ts(), stepSeconds),
+                k -> new ArrayList<>()).add(c));
     }
 
     @Override
-    public void afterStep(long minute) throws InterruptedException {
-        List<Checkpoint> due = byMinute.remove(minute);
+    public void afterStep(long stepStart) throws InterruptedException {
+        List<Checkpoint> due = byStep.remove(stepStart);
         if (due == null) {
             return;
         }

@@ -86,9 +86,9 @@ public final class ReplayBench {
         Stats stats = new Stats();
         long started = System.nanoTime();
         stats.begin(new MeasurementWindow(started, started + TimeUnit.DAYS.toNanos(365)));
-        Replayer replayer = new Replayer(http, options.url(), stats, log);
+        Replayer replayer = new Replayer(http, options.url(), stats, log, options.stepSeconds());
         if (!train.isEmpty()) {
-            replayer.replay("train", train, run.trainTrackers(), minute -> { });
+            replayer.replay("train", train, run.trainTrackers(), step -> { });
             log.printf("waiting up to %d min for the train set to be delivered and learned%n",
                     DELIVERY_TIMEOUT.toMinutes());
             List<String> pending = Deliveries.await(run.api(), run.references(train), DELIVERY_TIMEOUT);
@@ -97,8 +97,9 @@ public final class ReplayBench {
                         + DELIVERY_TIMEOUT.toMinutes() + " min, so their lanes may not be learned");
             }
         }
-        EtaCollector eta = options.detectors() ? null : etaCollector(train, evaluated, timelines, run, pool, notes);
-        replayer.replay("evaluated", replayed, run.evaluatedTrackers(), eta == null ? minute -> { } : eta);
+        EtaCollector eta = options.detectors() ? null : etaCollector(train, evaluated, timelines, run, pool, notes,
+                options.stepSeconds());
+        replayer.replay("evaluated", replayed, run.evaluatedTrackers(), eta == null ? step -> { } : eta);
         log.printf("waiting for the monitors to catch up (alerts unchanged for %d s)%n", SETTLE.toSeconds());
         Map<String, List<AlertView>> alerts = settledAlerts(run, replayed, notes);
 
@@ -120,7 +121,7 @@ public final class ReplayBench {
 
     private static EtaCollector etaCollector(List<TripData> train, List<TripData> evaluated,
                                              Map<String, TripTimeline> timelines, ServiceRun run,
-                                             ExecutorService pool, List<String> notes) {
+                                             ExecutorService pool, List<String> notes, int stepSeconds) {
         List<Checkpoint> checkpoints = new ArrayList<>();
         evaluated.forEach(t -> checkpoints.addAll(Checkpoint.of(t, timelines.get(t.trip().id()))));
         Baselines baselines = Baselines.learn(train.stream().map(TripTimeline::of).toList());
@@ -129,7 +130,8 @@ public final class ReplayBench {
             notes.add(unknown + " evaluated trips run on lanes the train set does not have: baselines b and c fall"
                     + " back on the train trips' median speed over " + Baselines.CIRCUITY + " x the great circle");
         }
-        return new EtaCollector(new EtaProbe(run.api()), baselines, timelines, checkpoints, run::reference, pool);
+        return new EtaCollector(new EtaProbe(run.api()), baselines, timelines, checkpoints, run::reference, pool,
+                stepSeconds);
     }
 
     private static Map<String, List<AlertView>> settledAlerts(ServiceRun run, List<TripData> trips,

@@ -16,7 +16,8 @@ import java.util.Set;
  * @param seed       where and into which trips anomalies are injected
  */
 record ReplayOptions(URI url, String adminPassword, Path trips, Path pings, Path events, Path trainTrips,
-                     Path trainPings, boolean detectors, int concurrency, long seed, boolean json, Path details) {
+                     Path trainPings, boolean detectors, int concurrency, long seed, boolean json, Path details,
+                     int stepSeconds) {
 
     static final String USAGE = """
             usage: java -cp bench/target/tracelane-bench.jar dev.tracelane.bench.replay.ReplayBench [options]
@@ -29,13 +30,15 @@ record ReplayOptions(URI url, String adminPassword, Path trips, Path pings, Path
                                      instead of the ETA
               --seed N               which trips get which anomaly, and where                   [1]
               --concurrency N        parallel HTTP calls while setting up and reading ETAs, 1..64 [8]
+              --step-seconds N       event time sent per step; keep it under the pings' interval,
+                                     1..3600                                                    [20]
               --url URL              service base URL (loopback only)           [http://127.0.0.1:8080]
               --admin-password PW    platform admin password               [$TRACELANE_ADMIN_PASSWORD]
               --json                 print the report as one JSON line
               --details FILE         write every ETA checkpoint (actual, predictor, baselines) as CSV
             """;
     private static final Set<String> VALUED = Set.of("--trips", "--pings", "--events", "--train-trips",
-            "--train-pings", "--seed", "--concurrency", "--url", "--admin-password", "--details");
+            "--train-pings", "--seed", "--concurrency", "--step-seconds", "--url", "--admin-password", "--details");
 
     static ReplayOptions parse(String[] arguments, Map<String, String> env) {
         Args args = Args.parse(arguments, VALUED, Set.of("--detectors", "--json"));
@@ -62,7 +65,8 @@ record ReplayOptions(URI url, String adminPassword, Path trips, Path pings, Path
         return new ReplayOptions(url, password, trips, pings, events, trainTrips, trainPings,
                 args.flag("--detectors"), (int) args.number("--concurrency", 8, 1, 64),
                 args.number("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE), args.flag("--json"),
-                args.get("--details") == null ? null : Path.of(args.get("--details")));
+                args.get("--details") == null ? null : Path.of(args.get("--details")),
+                (int) args.number("--step-seconds", 20, 1, 3600));
     }
 
     private static Path file(Args args, String name, boolean required) {

@@ -24,10 +24,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * Replays a data set through {@code /ws/trackers}, all trips merged in one event-time order. The service's
  * monitors take the newest reading they have seen as "now", so trips replayed one after another would look
- * hours silent to each other; instead the replay steps through time a minute at a time: each tracker sends
- * that minute's pings as one batch, every ack is awaited, then the next minute. A ping is due in the minute
- * it was sent, which for a late ping is after newer ones (see {@link Ping}). Each trip's socket is open from
- * its first minute to its last, so only the trucks on the road hold one.
+ * hours silent to each other; instead the replay steps through time (20 s at a time by default): each tracker
+ * sends that step's pings as one batch, every ack is awaited, then the next step. Within a step the trackers'
+ * batches race each other, so the service sees them up to a step apart in event time: the step is kept well
+ * under a sampling interval, or a tracker one reading late would look silent. A ping is due in the step it was
+ * sent, which for a late ping is after newer ones (see {@link Ping}). Each trip's socket is open from its
+ * first step to its last, so only the trucks on the road hold one.
  */
 final class Replayer {
     static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
@@ -36,34 +38,42 @@ final class Replayer {
     private static final int MAX_DEAD_STEPS = 3;
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    /** Called after a minute's acks are in, before the next minute is sent. */
+    /** Called after a step's acks are in, before the next step is sent. */
     interface StepListener {
-        void afterStep(long minute) throws IOException, InterruptedException;
+        /** @param stepStart the step's first second, epoch seconds */
+        void afterStep(long stepStart) throws IOException, InterruptedException;
     }
 
     private final HttpClient http;
     private final URI base;
     private final Stats stats;
     private final PrintStream log;
+    private final int stepSeconds;
 
-    Replayer(HttpClient http, URI base, Stats stats, PrintStream log) {
+    Replayer(HttpClient http, URI base, Stats stats, PrintStream log, int stepSeconds) {
         this.http = http;
         this.base = base;
         this.stats = stats;
         this.log = log;
+        this.stepSeconds = stepSeconds;
+    }
+
+    /** The first second (epoch seconds) of the step that holds {@code ts}. */
+    static long stepStart(long ts, int stepSeconds) {
+        return Math.floorDiv(ts, stepSeconds) * stepSeconds;
     }
 
     /**
-     * The minutes of the replay (epoch minutes) and, in each, every trip's pings due then, in file order.
+     * The steps of the replay (by their first second) and, in each, every trip's pings due then, in file order.
      * Trips are named by their index in {@code trips}.
      */
-    static NavigableMap<Long, Map<Integer, List<Ping>>> steps(List<TripData> trips) {
+    static NavigableMap<Long, Map<Integer, List<Ping>>> steps(List<TripData> trips, int stepSeconds) {
         NavigableMap<Long, Map<Integer, List<Ping>>> steps = new TreeMap<>();
         for (int i = 0; i < trips.size(); i++) {
             long sentAt = Long.MIN_VALUE;
             for (Ping p : trips.get(i).pings()) {
                 sentAt = Math.max(sentAt, p.ts());
-                steps.computeIfAbsent(Math.floorDiv(sentAt, 60), k -> new LinkedHashMap<>())
+                steps.computeIfAbsent(stepStart(sentAt, stepSeconds), k -> new LinkedHashMap<>())
                         .computeIfAbsent(i, k -> new ArrayList<>()).add(p);
             }
         }
@@ -73,9 +83,9 @@ final class Replayer {
     /** @param trackers the tracker of each trip, by the trip's index */
     void replay(String label, List<TripData> trips, List<TrackerCredentials> trackers, StepListener listener)
             throws IOException, InterruptedException {
-        NavigableMap<Long, Map<Integer, List<Ping>>> steps = steps(trips);
-        Map<Integer, Long> lastMinute = new HashMap<>();
-        steps.forEach((minute, due) -> due.keySet().forEach(trip -> lastMinute.put(trip, minute)));
+        NavigableMap<Long, Map<Integer, List<Ping>>> steps = steps(trips, stepSeconds);
+        Map<Integer, Long> lastStep = new HashMap<>();
+        steps.forEach((start, due) -> due.keySet().forEach(trip -> lastStep.put(trip, start)));
         long total = trips.stream().mapToLong(t -> t.pings().size()).sum();
         Map<Integer, ReplaySocket> sockets = new HashMap<>();
         long sent = 0;
@@ -83,7 +93,7 @@ final class Replayer {
         long nextProgress = System.nanoTime() + PROGRESS_NANOS;
         try {
             for (Map.Entry<Long, Map<Integer, List<Ping>>> step : steps.entrySet()) {
-                long minute = step.getKey();
+                long start = step.getKey();
                 Map<Integer, List<Ping>> due = step.getValue();
                 openMissing(due.keySet(), trackers, sockets);
                 Map<Integer, CompletableFuture<Void>> sends = new LinkedHashMap<>();
@@ -103,14 +113,14 @@ final class Replayer {
                             + " steps in a row; giving up");
                 }
                 for (Integer trip : due.keySet()) {
-                    if (lastMinute.get(trip) == minute && sockets.containsKey(trip)) {
+                    if (lastStep.get(trip) == start && sockets.containsKey(trip)) {
                         sockets.remove(trip).close();
                     }
                 }
-                listener.afterStep(minute);
+                listener.afterStep(start);
                 if (System.nanoTime() - nextProgress >= 0) {
                     log.printf("%s: at %s, %,d of %,d pings sent, %d trucks on the road%n", label,
-                            Instant.ofEpochSecond(minute * 60), sent, total, sockets.size());
+                            Instant.ofEpochSecond(start), sent, total, sockets.size());
                     nextProgress = System.nanoTime() + PROGRESS_NANOS;
                 }
             }

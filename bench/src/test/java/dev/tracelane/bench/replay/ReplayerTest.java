@@ -16,18 +16,17 @@ class ReplayerTest {
     }
 
     @Test
-    void tripsAreMergedMinuteByMinuteAndALatePingGoesWhenItWasSent() {
-        long m = 29_666_667; // an epoch minute
+    void tripsAreMergedStepByStepAndALatePingGoesWhenItWasSent() {
+        long t = 29_666_667L * 60; // a whole minute, so a whole 20-s step
         TripData a = new TripData(Fixtures.trip("a", null),
-                List.of(ping("a", m * 60), ping("a", m * 60 + 60), ping("a", m * 60 + 180), ping("a", m * 60 + 120)),
+                List.of(ping("a", t), ping("a", t + 60), ping("a", t + 180), ping("a", t + 120)), List.of());
+        TripData b = new TripData(Fixtures.trip("b", null), List.of(ping("b", t + 65), ping("b", t + 65)),
                 List.of());
-        TripData b = new TripData(Fixtures.trip("b", null), List.of(ping("b", m * 60 + 65), ping("b", m * 60 + 65)),
-                List.of());
-        NavigableMap<Long, Map<Integer, List<Ping>>> steps = Replayer.steps(List.of(a, b));
-        assertEquals(List.of(m, m + 1, m + 3), List.copyOf(steps.keySet()));
-        assertEquals(List.of(ping("a", m * 60 + 60)), steps.get(m + 1).get(0));
-        assertEquals(2, steps.get(m + 1).get(1).size(), "a duplicate goes with its original");
-        assertEquals(List.of(ping("a", m * 60 + 180), ping("a", m * 60 + 120)), steps.get(m + 3).get(0),
+        NavigableMap<Long, Map<Integer, List<Ping>>> steps = Replayer.steps(List.of(a, b), 20);
+        assertEquals(List.of(t, t + 60, t + 180), List.copyOf(steps.keySet()));
+        assertEquals(List.of(ping("a", t + 60)), steps.get(t + 60).get(0));
+        assertEquals(2, steps.get(t + 60).get(1).size(), "a duplicate goes with its original");
+        assertEquals(List.of(ping("a", t + 180), ping("a", t + 120)), steps.get(t + 180).get(0),
                 "the late ping follows the newer one it was sent after");
     }
 
