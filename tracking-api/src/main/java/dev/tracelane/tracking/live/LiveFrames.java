@@ -24,7 +24,7 @@ final class LiveFrames {
     /** Several messages of one topic in one frame: each element is the frame it would have been alone. */
     static String batch(String quotedTopic, List<LiveMessage> messages) {
         return "{\"type\":\"batch\",\"topic\":" + quotedTopic + ",\"seq\":" + messages.get(messages.size() - 1).seq()
-                + ",\"messages\":[" + messages.stream().map(LiveMessage::frame).collect(Collectors.joining(","))
+                + ",\"messages\":[" + messages.stream().map(m -> m.frame().text()).collect(Collectors.joining(","))
                 + "]}";
     }
 

@@ -103,7 +103,7 @@ final class LiveSubscriber {
         s.lastSeq = since;
         if (resyncTo != null) {
             s.lastSeq = resyncTo;
-            send(LiveFrames.resync(s.quotedName, resyncTo), resyncTo);
+            send(new LiveFrame(LiveFrames.resync(s.quotedName, resyncTo)), resyncTo);
         }
         missed.forEach(m -> offer(m, false));
         held.forEach(this::offer);
@@ -144,7 +144,7 @@ final class LiveSubscriber {
      * A batch a {@link FleetGroup} built for all its members: sent as it is when this subscriber is caught up,
      * else its messages join this subscriber's own queue one by one (conflated, counted against its limits).
      */
-    synchronized void offerBatch(String topic, List<LiveMessage> batch, String frame) {
+    synchronized void offerBatch(String topic, List<LiveMessage> batch, LiveFrame frame) {
         Subscription s = subscriptions.get(topic);
         if (s == null || closed) {
             return;
@@ -169,7 +169,7 @@ final class LiveSubscriber {
             byTopic.computeIfAbsent(q.subscription(), k -> new ArrayList<>()).add(q.message());
         }
         batched.clear();
-        byTopic.forEach((s, messages) -> send(LiveFrames.batch(s.quotedName, messages),
+        byTopic.forEach((s, messages) -> send(new LiveFrame(LiveFrames.batch(s.quotedName, messages)),
                 messages.get(messages.size() - 1).seq()));
     }
 
@@ -201,7 +201,7 @@ final class LiveSubscriber {
     }
 
     synchronized void sendNow(String frame) {
-        send(frame, 0);
+        send(new LiveFrame(frame), 0);
     }
 
     private void drain() {
@@ -229,7 +229,7 @@ final class LiveSubscriber {
         }
     }
 
-    private void send(String frame, long seq) {
+    private void send(LiveFrame frame, long seq) {
         startStallClockIfIdle();
         inFlight++;
         transport.send(frame, seq).whenComplete((ok, failure) -> written(failure));

@@ -7,7 +7,7 @@ interface LiveTransport {
     /**
      * @param seq the frame's seq (SSE puts it in {@code id:}); the stage completes once the frame is written
      */
-    CompletionStage<?> send(String frame, long seq);
+    CompletionStage<?> send(LiveFrame frame, long seq);
 
     /** A keep-alive that also lets a dead peer be noticed. */
     void heartbeat();

@@ -24,8 +24,8 @@ final class SseTransport implements LiveTransport {
     }
 
     @Override
-    public synchronized CompletionStage<?> send(String frame, long seq) {
-        Event<String> event = Event.of(frame);
+    public synchronized CompletionStage<?> send(LiveFrame frame, long seq) {
+        Event<String> event = Event.of(frame.text());
         if (seq > 0) {
             event = event.id(Long.toString(seq));
         }

@@ -2,13 +2,19 @@ package dev.tracelane.tracking.live;
 
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Frames to a {@code /ws/live} session; pings as heartbeat, and a peer silent past the idle timeout is closed. */
+/**
+ * Frames to a {@code /ws/live} session; pings as heartbeat, and a peer silent past the idle timeout is closed.
+ * Frames go out as Netty text frames over the bytes encoded once in {@link LiveFrame}, which Micronaut's Netty
+ * session writes as they are.
+ */
 final class WebSocketTransport implements LiveTransport {
     private static final byte[] PING = "hb".getBytes(StandardCharsets.US_ASCII);
     private final WebSocketSession session;
@@ -26,11 +32,11 @@ final class WebSocketTransport implements LiveTransport {
     }
 
     @Override
-    public CompletionStage<?> send(String frame, long seq) {
+    public CompletionStage<?> send(LiveFrame frame, long seq) {
         if (!session.isOpen()) {
             return CompletableFuture.failedFuture(new IllegalStateException("session closed"));
         }
-        return session.sendAsync(frame);
+        return session.sendAsync(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame.utf8())));
     }
 
     @Override

@@ -8,12 +8,14 @@ import java.util.concurrent.CompletionStage;
 /** A transport whose writes complete only when the test says so: a reader that stopped reading, seen from the server. */
 final class ManualTransport implements LiveTransport {
     final List<String> frames = new ArrayList<>();
+    final List<LiveFrame> sent = new ArrayList<>();
     final List<CompletableFuture<Void>> unwritten = new ArrayList<>();
     Integer closedWith;
 
     @Override
-    public CompletionStage<?> send(String frame, long seq) {
-        frames.add(frame);
+    public CompletionStage<?> send(LiveFrame frame, long seq) {
+        frames.add(frame.text());
+        sent.add(frame);
         CompletableFuture<Void> written = new CompletableFuture<>();
         unwritten.add(written);
         return written;
