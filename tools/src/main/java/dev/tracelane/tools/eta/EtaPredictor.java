@@ -146,7 +146,8 @@ final class EtaPredictor {
 
     /**
      * With lane history, this truck's pace is the lane's time for the stretches it has driven over its own
-     * time on them, trusted more the longer it has driven; without, its own moving speed.
+     * time on them, trusted more the longer it has driven; without, its own moving speed, trusted alike against
+     * a typical speed.
      */
     private Speed speed(TripTrace trace, LaneProfile lane) {
         double expected = lane.expectedSeconds(trace.segmentMeters());
@@ -166,11 +167,13 @@ final class EtaPredictor {
         double own = Double.isFinite(recent) && Double.isFinite(moving) ? (recent + moving) / 2
                 : Double.isFinite(moving) ? moving : recent;
         if (Double.isFinite(own)) {
-            // ten minutes in town say little about the highway: the default speed counts until an hour is driven
-            double weight = Math.min(1, driven / 3_600);
+            // an hour in town says little about the highway: as with a lane's pace, the truck's own speed is
+            // trusted half after four hours of driving (trusting it fully after one hour alarmed as late trucks
+            // that were only leaving a city)
+            double weight = driven / (driven + PACE_HALF_TRUSTED_AT);
             double blended = weight * own + (1 - weight) * settings.defaultSpeed();
-            return new Speed(weight >= 1 ? "this truck's speed so far"
-                    : "this truck's speed so far, blended with a typical one", 1, blended);
+            return new Speed(String.format(Locale.ROOT, "this truck's speed so far (%.0f km/h), weighed %.0f %% "
+                    + "against a typical one", own * 3.6, weight * 100), 1, blended);
         }
         return new Speed("default speed", 1, settings.defaultSpeed());
     }

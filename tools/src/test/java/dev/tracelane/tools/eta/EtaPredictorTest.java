@@ -24,13 +24,24 @@ class EtaPredictorTest {
     private final EtaPredictor predictor = new EtaPredictor(settings, 1_500);
 
     @Test
-    void withoutRestRulesTheTruckArrivesAtItsOwnSpeedWithTypicalShortStops() {
-        TripTrace trace = driven(RestRules.NONE, 60);
+    void withoutLaneHistoryTheTrucksOwnSpeedCountsHalfAfterFourHoursAgainstATypicalOne() {
+        TripTrace trace = driven(RestRules.NONE, 4 * 60);
         EtaPredictor.Prediction p = predict(plan(List.of(), null), trace, new LaneProfile(List.of()));
-        double expected = (LENGTH - SPEED * 3_600 - 1_500) / SPEED * (1 + settings.pauseShare());
+        double speed = (SPEED + settings.defaultSpeed()) / 2;
+        double expected = (LENGTH - SPEED * 4 * 3_600 - 1_500) / speed * (1 + settings.pauseShare());
         assertThat(p.rawSeconds()).isCloseTo(expected, within(120.0));
         assertThat(p.estimate().basis().restsAhead()).isEmpty();
-        assertThat(p.estimate().basis().speed()).isEqualTo("this truck's speed so far");
+        assertThat(p.estimate().basis().speed())
+                .isEqualTo("this truck's speed so far (90 km/h), weighed 50 % against a typical one");
+    }
+
+    @Test
+    void anHourLeavingTownSlowlyDoesNotSetTheSpeedForTheRoadAhead() {
+        TripTrace trace = driven(RestRules.NONE, 60, 10);
+        EtaPredictor.Prediction p = predict(plan(List.of(), null), trace, new LaneProfile(List.of()));
+        double speed = (10 + 4 * settings.defaultSpeed()) / 5;
+        double expected = (LENGTH - 10 * 3_600 - 1_500) / speed * (1 + settings.pauseShare());
+        assertThat(p.rawSeconds()).isCloseTo(expected, within(120.0));
     }
 
     @Test
@@ -199,9 +210,13 @@ class EtaPredictorTest {
 
     /** A truck that has driven east at {@link #SPEED} for so many minutes, one reading a minute. */
     private static TripTrace driven(RestRules rules, int minutes) {
+        return driven(rules, minutes, SPEED);
+    }
+
+    private static TripTrace driven(RestRules rules, int minutes, double speed) {
         TripTrace trace = new TripTrace(RouteLine.straight(0, 0, 0, 9), 1, rules);
         for (int m = 0; m <= minutes; m++) {
-            trace.add(T0.plusSeconds(60L * m), 0, 9 * SPEED * 60 * m / LENGTH);
+            trace.add(T0.plusSeconds(60L * m), 0, 9 * speed * 60 * m / LENGTH);
         }
         return trace;
     }
