@@ -32,13 +32,14 @@ import java.util.concurrent.Executors;
 /**
  * Runs the detectors and the ETA predictor. Committed events arrive on the writer's thread and are handed to one monitor thread,
  * which keeps each shipment's detectors and turns their verdicts into alerts. Its clock is event time: the
- * newest reading seen, or the wall clock when readings are live (within {@link #LIVE_LAG} of it), so replays
- * at any speed and live traffic are judged alike.
+ * newest reading seen, or the wall clock when readings are live (see {@link #now()}), so replays at any speed
+ * and live traffic are judged alike.
  */
 @Singleton
 public class Monitors {
     private static final Logger LOG = LoggerFactory.getLogger(Monitors.class);
-    static final Duration LIVE_LAG = Duration.ofMinutes(10);
+    private static final Duration LIVE_LAG = Duration.ofMinutes(10);
+    private static final Duration LIVE_ENTER = Duration.ofMinutes(1);
     private static final Duration SILENCE_CHECK = Duration.ofSeconds(10);
     private final ShipmentPlans plans;
     private final Depots depots;
@@ -56,6 +57,7 @@ public class Monitors {
     });
     private Instant watermark = Instant.EPOCH;
     private Instant silenceCheckedAt = Instant.EPOCH;
+    private boolean live;
 
     public Monitors(ShipmentPlans plans, Alerts alerts, Depots depots, MonitorSettings settings, PlaceIndex places,
                     Etas etas, EtaSettings etaSettings, Clock clock) {
@@ -101,7 +103,7 @@ public class Monitors {
                 watermark = e.ts();
             }
             ShipmentMonitor monitor = monitor(s.shipmentId());
-            monitor.observe(e).forEach(this::apply);
+            monitor.observe(e, now()).forEach(this::apply);
             monitor.takeEstimate().ifPresent(estimate -> etas.publish(monitor.plan(), estimate));
         });
         if (Duration.between(silenceCheckedAt, watermark).compareTo(SILENCE_CHECK) >= 0) {
@@ -132,9 +134,21 @@ public class Monitors {
         }
     }
 
+    /**
+     * The wall clock once readings are live, else the watermark. Readings become live when one comes within
+     * {@link #LIVE_ENTER} of the wall clock, and stop being live when none has for {@link #LIVE_LAG}: a replay
+     * that catches up with the present switches when its clock jumps by little, or every tracker would look
+     * silent for the jump.
+     */
     private Instant now() {
         Instant wall = clock.instant();
-        return Duration.between(watermark, wall).compareTo(LIVE_LAG) <= 0 ? wall : watermark;
+        Duration behind = Duration.between(watermark, wall);
+        if (live && behind.compareTo(LIVE_LAG) > 0) {
+            live = false;
+        } else if (!live && behind.compareTo(LIVE_ENTER) <= 0) {
+            live = true;
+        }
+        return live ? wall : watermark;
     }
 
     private static void guarded(Runnable work) {

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The detectors of one shipment, fed its readings in event-time order: a reading older than one already seen
- * (a late or replayed one) is stored but judged by no detector. Detectors that do not apply (no cargo range,
+ * (a late or replayed one) is stored but judged by no detector, though it shows the tracker is talking. Detectors that do not apply (no cargo range,
  * no planned route) are simply absent. The shipment's ETA is recomputed from the same readings, and judged
  * against the promised window.
  */
@@ -50,13 +50,14 @@ final class ShipmentMonitor {
         silence = new TrackerSilence(id, settings, active.contains(AlertType.TRACKER_SILENT));
     }
 
-    List<Verdict> observe(TrackingEvent e) {
+    /** @param heard the monitors' clock when the reading reached them */
+    List<Verdict> observe(TrackingEvent e, Instant heard) {
+        List<Verdict> verdicts = new ArrayList<>(1);
+        silence.observe(e.ts(), heard).ifPresent(verdicts::add);
         if (lastTs != null && !e.ts().isAfter(lastTs)) {
-            return List.of();
+            return verdicts;
         }
         lastTs = e.ts();
-        List<Verdict> verdicts = new ArrayList<>(1);
-        silence.observe(e.ts()).ifPresent(verdicts::add);
         if (temperature != null && e.temperature() != null) {
             temperature.observe(e.ts(), e.temperature()).ifPresent(verdicts::add);
         }

@@ -177,14 +177,72 @@ class DetectorsTest {
     void aTrackerQuietForMoreThanItsUsualIntervalTimesTheFactorIsSilentAndClearsWhenHeard() {
         TrackerSilence detector = new TrackerSilence(1, settings, false);
         for (int i = 0; i < 20; i++) {
-            detector.observe(T0.plusSeconds(60L * i));
+            detector.observe(T0.plusSeconds(60L * i), T0.plusSeconds(60L * i));
         }
         Instant last = T0.plusSeconds(60L * 19);
         assertThat(detector.check(last.plusSeconds(140))).isEmpty();
         Optional<Verdict> silent = detector.check(last.plusSeconds(160));
         assertThat(silent).containsInstanceOf(Verdict.Raise.class);
         assertThat(((Verdict.Raise) silent.orElseThrow()).draft().evidence()).containsEntry("usualIntervalSeconds", 60L);
-        assertThat(detector.observe(last.plusSeconds(600))).containsInstanceOf(Verdict.Clear.class);
+        assertThat(detector.observe(last.plusSeconds(600), last.plusSeconds(600)))
+                .containsInstanceOf(Verdict.Clear.class);
+    }
+
+    @Test
+    void aTrackerIsSilentByWhenItWasLastHeardNotByTheTimeOfItsLastReading() {
+        TrackerSilence detector = new TrackerSilence(1, settings, false);
+        for (int i = 0; i < 10; i++) {
+            detector.observe(T0.plusSeconds(60L * i), T0.plusSeconds(60L * i));
+        }
+        // back after a tunnel: ten buffered readings arrive together, the newest already 10 min old
+        Instant back = T0.plusSeconds(60L * 30);
+        for (int i = 10; i < 20; i++) {
+            detector.observe(T0.plusSeconds(60L * i), back);
+        }
+        assertThat(detector.check(back.plusSeconds(120))).as("talking, though its newest reading is 12 min old")
+                .isEmpty();
+        Optional<Verdict> silent = detector.check(back.plusSeconds(160));
+        assertThat(silent).containsInstanceOf(Verdict.Raise.class);
+        assertThat(((Verdict.Raise) silent.orElseThrow()).draft().evidence())
+                .as("the buffer came as one arrival: the usual interval is still a minute")
+                .containsEntry("usualIntervalSeconds", 60L)
+                .containsEntry("lastHeard", T0.plusSeconds(60L * 19).toString());
+    }
+
+    @Test
+    void aTrackerWhoseHistoryArrivedInOneUploadIsSilentOnceItsReadingsRhythmHasPassedSinceTheUpload() {
+        TrackerSilence detector = new TrackerSilence(1, settings, false);
+        Instant upload = T0.plusSeconds(3_600);
+        for (int i = 0; i < 30; i++) {
+            detector.observe(T0.plusSeconds(60L * i), upload);
+        }
+        assertThat(detector.check(upload.plusSeconds(140))).isEmpty();
+        assertThat(detector.check(upload.plusSeconds(160))).containsInstanceOf(Verdict.Raise.class);
+    }
+
+    @Test
+    void aParkedTruckReportingEveryFiveMinutesInItsUploadedHistoryIsNotSilentAfterTwo() {
+        TrackerSilence detector = new TrackerSilence(1, settings, false);
+        Instant upload = T0.plusSeconds(3_600);
+        for (int i = 0; i < 12; i++) {
+            detector.observe(T0.plusSeconds(300L * i), upload);
+        }
+        detector.observe(T0.plusSeconds(3_600), upload.plusSeconds(30));
+        assertThat(detector.check(upload.plusSeconds(330))).isEmpty();
+    }
+
+    @Test
+    void aTrackerThatSendsItsReadingsInBundlesIsJudgedByHowOftenTheBundlesCome() {
+        TrackerSilence detector = new TrackerSilence(1, settings, false);
+        for (int bundle = 0; bundle < 8; bundle++) {
+            Instant sent = T0.plusSeconds(300L * bundle);
+            for (int i = 4; i >= 0; i--) {
+                detector.observe(sent.minusSeconds(60L * i), sent);
+            }
+        }
+        Instant last = T0.plusSeconds(300L * 7);
+        assertThat(detector.check(last.plusSeconds(600))).isEmpty();
+        assertThat(detector.check(last.plusSeconds(800))).containsInstanceOf(Verdict.Raise.class);
     }
 
     @Test
@@ -192,7 +250,7 @@ class DetectorsTest {
         TrackerSilence detector = new TrackerSilence(1, settings, false);
         for (int i = 0; i < 500; i++) {
             Instant at = T0.plusSeconds(30L * i + (i % 5)); // 30 s with a little jitter
-            detector.observe(at);
+            detector.observe(at, at);
             assertThat(detector.check(at.plusSeconds(29))).isEmpty();
         }
     }
