@@ -44,6 +44,7 @@ final class TripTrace {
     private double spanLon;
     private double spanDone;
     private double done;
+    private double toEnd;
     private double drivingSeconds;
     private double drivenMeters;
     private double pathMeters;
@@ -66,6 +67,7 @@ final class TripTrace {
         double newDone = Math.max(done, at.doneMeters());
         if (lastTs == null) {
             done = newDone;
+            toEnd = route.metersToEnd(lat, lon);
             progress.add(new double[]{ts.getEpochSecond(), fraction()});
             lastTs = ts;
             spanTs = ts;
@@ -79,6 +81,7 @@ final class TripTrace {
         }
         lastTs = ts;
         done = newDone;
+        toEnd = route.metersToEnd(lat, lon);
         progress.add(new double[]{ts.getEpochSecond(), fraction()});
         long seconds = ChronoUnit.SECONDS.between(spanTs, ts);
         if (seconds >= SPAN_SECONDS) {
@@ -149,8 +152,12 @@ final class TripTrace {
         return done;
     }
 
+    /**
+     * What is left along the route, but never less than the straight line from the last position to the end: a
+     * truck far off its route (or off the straight line of a shipment without one) still has that far to go.
+     */
     double remainingRoadMeters() {
-        return (route.lengthMeters() - done) * circuity;
+        return Math.max(route.lengthMeters() - done, toEnd) * circuity;
     }
 
     /** Road metres per driving second over the last hour's driving; NaN when it has not driven lately. */

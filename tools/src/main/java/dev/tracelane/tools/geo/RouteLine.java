@@ -51,6 +51,11 @@ public final class RouteLine {
         return cumulative[cumulative.length - 1];
     }
 
+    /** Great-circle metres from a position to the route's end. */
+    public double metersToEnd(double pLat, double pLon) {
+        return GreatCircle.meters(pLat, pLon, lat[lat.length - 1], lon[lon.length - 1]);
+    }
+
     public RoutePosition project(double pLat, double pLon) {
         Object[] nearest = segments.nearestNeighbour(new Envelope(pLon, pLon, pLat, pLat), -1, (ItemDistance) this::toSegmentDegrees,
                 Math.min(CANDIDATES, lat.length - 1));

@@ -1,0 +1,30 @@
+package dev.tracelane.tools.eta;
+
+import dev.tracelane.tracking.geo.GreatCircle;
+import dev.tracelane.tools.geo.RouteLine;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** A shipment without a planned route: a straight line from origin to destination, 1.25 road metres a metre. */
+class TripTraceTest {
+    private static final Instant T0 = Instant.parse("2026-11-16T06:00:00Z");
+    private final RouteLine line = RouteLine.straight(0, 0, 0, 1);
+
+    @Test
+    void aTruckOnTheLineHasTheRestOfTheLineToGo() {
+        TripTrace trace = new TripTrace(line, 1.25, RestRules.NONE);
+        trace.add(T0, 0, 0.25);
+        assertThat(trace.remainingRoadMeters()).isCloseTo(line.lengthMeters() * 0.75 * 1.25, within(10.0));
+    }
+
+    @Test
+    void aTruckFarOffTheLineStillHasTheStraightLineToTheDestinationToGo() {
+        TripTrace trace = new TripTrace(line, 1.25, RestRules.NONE);
+        trace.add(T0, -1.5, 1); // about 167 km south of the destination: along the line it would be "there"
+        assertThat(trace.remainingRoadMeters()).isCloseTo(GreatCircle.meters(-1.5, 1, 0, 1) * 1.25, within(10.0));
+    }
+}
