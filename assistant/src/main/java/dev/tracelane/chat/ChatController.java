@@ -5,6 +5,7 @@ import dev.tracelane.agent.Citation;
 import dev.tracelane.tracking.identity.Caller;
 import dev.tracelane.tracking.identity.Roles;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -13,12 +14,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,21 +37,33 @@ public class ChatController {
     private static final int MAX_HISTORY = 500;
     private final ChatTurns turns;
     private final Conversations conversations;
+    private final JsonMapper json;
 
-    public ChatController(ChatTurns turns, Conversations conversations) {
+    public ChatController(ChatTurns turns, Conversations conversations, JsonMapper json) {
         this.turns = turns;
         this.conversations = conversations;
+        this.json = json;
     }
 
     @Serdeable
     public record ChatRequest(@Nullable String conversationId, @Nullable String clientMsgId, @Nullable String text) {
     }
 
-    /** @param tools the tools called, in order, for the caller to see what the answer rests on */
+    /**
+     * @param toolCalls the tools called, in order, with their arguments (CONTRACT.md), for the caller to see what
+     *                  the answer rests on
+     * @param tools     their names alone
+     */
     @Serdeable
     public record ChatAnswer(String conversationId, String msg, long seq, String text,
                              @JsonInclude(JsonInclude.Include.ALWAYS) List<Citation> citations,
+                             @JsonInclude(JsonInclude.Include.ALWAYS) List<ToolCall> toolCalls,
                              @JsonInclude(JsonInclude.Include.ALWAYS) List<String> tools) {
+    }
+
+    /** @param arguments the arguments as a JSON object, or as the model's text when that is not JSON */
+    @Serdeable
+    public record ToolCall(String name, Object arguments) {
     }
 
     @Post
@@ -59,8 +74,10 @@ public class ChatController {
         if (collector.error != null) {
             throw new HttpStatusException(status(collector.error.get("code")), collector.error.get("message"));
         }
+        List<ToolCall> calls = collector.calls.stream()
+                .map(c -> new ToolCall(c.getKey(), arguments(c.getValue()))).toList();
         return new ChatAnswer(collector.conversationId, collector.msg, collector.seq, collector.text,
-                collector.citations, collector.tools);
+                collector.citations, calls, calls.stream().map(ToolCall::name).toList());
     }
 
     @Get("/{id}/messages")
@@ -70,6 +87,14 @@ public class ChatController {
                 () -> new HttpStatusException(HttpStatus.NOT_FOUND, "conversation " + id + " not found"));
         int size = limit == null ? 100 : Math.max(1, Math.min(limit, MAX_HISTORY));
         return conversations.after(conversation.id(), after == null ? 0 : after, size);
+    }
+
+    private Object arguments(String text) {
+        try {
+            return json.readValue(text, Argument.mapOf(String.class, Object.class));
+        } catch (IOException | RuntimeException e) {
+            return text;
+        }
     }
 
     private static HttpStatus status(String code) {
@@ -83,7 +108,7 @@ public class ChatController {
 
     /** Keeps what a socket would have been sent, for one answer. */
     private static final class Collector implements TurnListener {
-        private final List<String> tools = new ArrayList<>();
+        private final List<Map.Entry<String, String>> calls = new ArrayList<>();
         private String conversationId;
         private String msg;
         private long seq;
@@ -99,9 +124,12 @@ public class ChatController {
 
         @Override
         public void progress(String message, String tool, String label, String state) {
-            if ("started".equals(state)) {
-                tools.add(tool);
-            }
+            // the calls themselves come with toolCall
+        }
+
+        @Override
+        public void toolCall(String message, String tool, String arguments) {
+            calls.add(Map.entry(tool, arguments == null ? "" : arguments));
         }
 
         @Override

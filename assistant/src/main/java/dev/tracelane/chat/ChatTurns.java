@@ -104,8 +104,11 @@ public class ChatTurns {
         AtomicInteger idx = new AtomicInteger();
         try {
             agent.chat(conversation, text, system(caller), turn.parameters())
-                    .beforeToolExecution(before -> listener.progress(msg, before.request().name(),
-                            label(before.request().name(), before.request().arguments()), "started"))
+                    .beforeToolExecution(before -> {
+                        listener.toolCall(msg, before.request().name(), before.request().arguments());
+                        listener.progress(msg, before.request().name(),
+                                label(before.request().name(), before.request().arguments()), "started");
+                    })
                     .onToolExecuted(execution -> listener.progress(msg, execution.request().name(),
                             label(execution.request().name(), execution.request().arguments()), "done"))
                     .onPartialResponse(chunk -> {

@@ -11,6 +11,10 @@ public interface TurnListener {
     /** @param state started or done */
     void progress(String msg, String tool, String label, String state);
 
+    /** A tool the agent calls, with its arguments as the model wrote them (JSON); sockets show progress instead. */
+    default void toolCall(String msg, String tool, String arguments) {
+    }
+
     void delta(String msg, int idx, String text);
 
     void fin(String msg, long seq, String text, List<Citation> citations);

@@ -70,6 +70,13 @@ class ChatFlowTest implements TestDatabase {
     }
 
     @Test
+    void theAnswerListsEachToolCallWithItsArguments() {
+        Map<String, Object> answer = ask(coordinator, null, "where is " + reference + "?");
+        assertThat(answer.get("toolCalls")).isEqualTo(
+                List.of(Map.of("name", "locate_shipment", "arguments", Map.of("reference", reference))));
+    }
+
+    @Test
     void aFollowUpKeepsTheShipmentOfThePreviousTurn() {
         Map<String, Object> first = ask(coordinator, null, "where's " + reference.toLowerCase() + " right now");
         String conversation = (String) first.get("conversationId");
