@@ -1,5 +1,6 @@
 package dev.tracelane.tracking.shipment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tracelane.tracking.storage.StorageException;
 import dev.tracelane.tracking.storage.Sql;
 import io.micronaut.serde.annotation.Serdeable;
@@ -34,8 +35,9 @@ public class Track {
         this.dataSource = dataSource;
     }
 
+    /** GeoJSON requires {@code features}, empty or not. */
     @Serdeable
-    public record FeatureCollection(String type, List<Feature> features) {
+    public record FeatureCollection(String type, @JsonInclude(JsonInclude.Include.ALWAYS) List<Feature> features) {
     }
 
     @Serdeable

@@ -90,6 +90,9 @@ class ShipmentStatusTest implements TestDatabase {
         Map<String, Object> window = api.get("/api/shipments/" + reference
                 + "/track?from=2026-11-20T09:05:00Z&to=2026-11-20T09:10:00Z", viewer);
         assertThat(coordinates(window)).hasSize(5);
+        Map<String, Object> none = api.get("/api/shipments/" + reference
+                + "/track?from=2026-11-21T00:00:00Z", viewer);
+        assertThat(none).as("valid GeoJSON when empty").containsEntry("features", List.of());
     }
 
     @Test
