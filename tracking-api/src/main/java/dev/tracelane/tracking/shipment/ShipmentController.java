@@ -3,8 +3,10 @@ package dev.tracelane.tracking.shipment;
 import dev.tracelane.tracking.identity.Caller;
 import dev.tracelane.tracking.identity.Orgs;
 import dev.tracelane.tracking.identity.Roles;
+import dev.tracelane.tracking.shipment.ShipmentModel.Cargo;
 import dev.tracelane.tracking.shipment.ShipmentModel.NewShipment;
 import dev.tracelane.tracking.shipment.ShipmentModel.Shipment;
+import dev.tracelane.tracking.shipment.ShipmentModel.Window;
 import dev.tracelane.tracking.tracker.Trackers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -68,6 +70,15 @@ public class ShipmentController {
         if (request.plannedRoute() != null) {
             PlannedRoutes.check(request.plannedRoute());
         }
+        Window promised = request.promisedArrival();
+        if (promised != null && promised.from() != null && promised.until() != null
+                && promised.from().isAfter(promised.until())) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "promisedArrival.from is after its until");
+        }
+        Cargo cargo = request.cargo();
+        if (cargo != null && cargo.tempMin() != null && cargo.tempMax() != null && cargo.tempMin() > cargo.tempMax()) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "cargo.tempMin is above its tempMax");
+        }
         if (request.tracker() != null) {
             String owner = trackers.ownerOf(request.tracker()).orElseThrow(() -> new HttpStatusException(
                     HttpStatus.BAD_REQUEST, "tracker " + request.tracker() + " is not registered"));
@@ -82,7 +93,7 @@ public class ShipmentController {
     }
 
     @Get
-    public List<Shipment> list(@Nullable @QueryValue String status, @Nullable @QueryValue Boolean late,
+    public List<Shipment> list(@Nullable @QueryValue String status, @Nullable @QueryValue String late,
                                @Nullable @QueryValue String q, @Nullable @QueryValue Integer limit,
                                @Nullable @QueryValue Integer offset, Authentication authentication) {
         ShipmentStatus wanted = null;
@@ -94,9 +105,17 @@ public class ShipmentController {
                         "status must be planned, in_transit or delivered");
             }
         }
-        int size = limit == null ? 100 : Math.max(1, Math.min(limit, MAX_LIMIT));
-        ShipmentQuery query = new ShipmentQuery(wanted, late, q == null || q.isBlank() ? null : q.strip(), size,
-                offset == null ? 0 : Math.max(0, offset));
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "limit must be 1.." + MAX_LIMIT);
+        }
+        if (offset != null && offset < 0) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "offset must not be negative");
+        }
+        if (late != null && !late.equals("true") && !late.equals("false")) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "late must be true or false");
+        }
+        ShipmentQuery query = new ShipmentQuery(wanted, late == null ? null : Boolean.valueOf(late),
+                q == null || q.isBlank() ? null : q.strip(), limit == null ? 100 : limit, offset == null ? 0 : offset);
         return shipments.list(Scope.of(Caller.of(authentication)), query);
     }
 

@@ -19,14 +19,14 @@ public final class ShipmentModel {
     }
 
     @Serdeable
-    public record Place(@Nullable String name,
+    public record Place(@Nullable @Size(max = 200) String name,
                         @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
                         @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {
     }
 
     /** A planned stop; {@code dwellMinutes} is how long the truck is expected to stay. */
     @Serdeable
-    public record Stop(@Nullable String name,
+    public record Stop(@Nullable @Size(max = 200) String name,
                        @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
                        @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
                        @Nullable Double dwellMinutes) {

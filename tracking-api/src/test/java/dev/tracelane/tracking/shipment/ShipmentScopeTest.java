@@ -155,6 +155,15 @@ class ShipmentScopeTest implements TestDatabase {
         assertThat(error("/api/shipments?status=lost", token).getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
     }
 
+    @Test
+    void listParametersOutOfRangeAreRefusedNotIgnored() {
+        String token = api.user(shipperOne, List.of("shipper"), List.of());
+        for (String query : List.of("late=maybe", "limit=-1", "limit=0", "limit=1001", "offset=-5")) {
+            assertThat(error("/api/shipments?" + query, token).getStatus().getCode()).as(query)
+                    .isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        }
+    }
+
     private static String sign(Map<String, Object> claims) throws Exception {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .expirationTime(new Date(System.currentTimeMillis() + 60_000));

@@ -4,6 +4,7 @@ import dev.tracelane.tracking.Api;
 import dev.tracelane.tracking.TestDatabase;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,9 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Times come in as ISO-8601 or epoch milliseconds (CONTRACT.md) and go out as ISO-8601. */
+/** Times come in as ISO-8601 or epoch milliseconds (CONTRACT.md) and go out as ISO-8601; impossible ones are refused. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShipmentTimesTest implements TestDatabase {
@@ -35,5 +37,25 @@ class ShipmentTimesTest implements TestDatabase {
         @SuppressWarnings("unchecked")
         Map<String, Object> promised = (Map<String, Object>) created.get("promisedArrival");
         assertThat(OffsetDateTime.parse((String) promised.get("until")).toInstant()).isEqualTo(until);
+    }
+
+    @Test
+    void aPromisedWindowThatEndsBeforeItBeginsIsRefused() {
+        Api api = new Api(client.toBlocking());
+        assertThatThrownBy(() -> api.shipment(api.org("shipper"), api.org("carrier"), null, Map.of("promisedArrival",
+                Map.of("from", "2026-12-02T10:00:00Z", "until", "2026-12-02T08:00:00Z"))))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(400);
+                    assertThat(e.getResponse().getBody(String.class).orElse("")).contains("promisedArrival");
+                });
+    }
+
+    @Test
+    void aCargoRangeUpsideDownIsRefused() {
+        Api api = new Api(client.toBlocking());
+        assertThatThrownBy(() -> api.shipment(api.org("shipper"), api.org("carrier"), null,
+                Map.of("cargo", Map.of("type", "reefer", "tempMin", 8, "tempMax", 2))))
+                .isInstanceOfSatisfying(HttpClientResponseException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(400));
     }
 }
