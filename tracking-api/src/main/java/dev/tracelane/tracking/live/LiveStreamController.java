@@ -4,12 +4,14 @@ import dev.tracelane.tracking.identity.Caller;
 import dev.tracelane.tracking.identity.Roles;
 import dev.tracelane.tracking.shipment.Scope;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -21,7 +23,7 @@ import reactor.core.publisher.FluxSink;
 
 /**
  * {@code GET /api/stream/{topic}}: the same messages as {@code /ws/live} as Server-Sent Events. Resumes from
- * {@code Last-Event-ID} (or {@code ?since=}).
+ * {@code Last-Event-ID} (or {@code ?since=}). A topic that does not exist, or is out of scope, is a 404.
  */
 @Controller("/api/stream")
 @Secured({Roles.CUSTOMER, Roles.SHIPPER, Roles.CARRIER, Roles.COORDINATOR, Roles.SUPPORT, Roles.ADMIN})
@@ -38,6 +40,9 @@ public class LiveStreamController {
                                            @Nullable @Header("Last-Event-ID") Long lastEventId,
                                            @Nullable @QueryValue Long since, Authentication authentication) {
         Scope scope = Scope.of(Caller.of(authentication));
+        if (!subscriptions.exists(scope, topic)) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no such topic: " + topic);
+        }
         Long resumeFrom = lastEventId != null ? lastEventId : since;
         return Flux.create((FluxSink<Event<String>> sink) -> {
             LiveSubscriber subscriber = subscriptions.open(scope, new SseTransport(sink));

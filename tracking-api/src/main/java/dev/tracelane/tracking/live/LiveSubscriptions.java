@@ -70,6 +70,11 @@ public class LiveSubscriptions {
         subscriber.replayed(topic.get(), complete ? missed : List.of(), complete ? null : current, since);
     }
 
+    /** Whether {@code clientTopic} names a topic {@code scope} may follow (out of scope looks like missing). */
+    boolean exists(Scope scope, String clientTopic) {
+        return CapacityTopic.NAME.equals(clientTopic) || resolve(scope, clientTopic).isPresent();
+    }
+
     void unsubscribe(LiveSubscriber subscriber, String clientTopic) {
         if (CapacityTopic.NAME.equals(clientTopic)) {
             capacity.unfollow(subscriber);

@@ -237,6 +237,17 @@ class LiveStreamTest implements TestDatabase {
         assertThat(ids).containsExactly(Long.toString(since + 2), Long.toString(since + 3));
     }
 
+    @Test
+    void serverSentEventsOfATopicOutOfScopeAreNotFoundNotAnEndlessEmptyStream() throws Exception {
+        String stranger = new Api(client.toBlocking()).trackedShipment().reference();
+        for (String topic : List.of("shipment:" + stranger, "shipment:SHP-NOPE", "nonsense")) {
+            HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/api/stream/" + topic))
+                    .header("Authorization", "Bearer " + coordinator).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(topic).isEqualTo(404);
+        }
+    }
+
     /** A second service on the same database, as a second process would be. */
     private static ApplicationContext startAnotherInstance() {
         Map<String, Object> properties = new HashMap<>(TestDatabase.datasource(NAME, false));
