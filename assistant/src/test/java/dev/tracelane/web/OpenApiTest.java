@@ -1,0 +1,34 @@
+package dev.tracelane.web;
+
+import dev.tracelane.tracking.TestDatabase;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.yaml.snakeyaml.Yaml;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /openapi} describes every module's HTTP API in one document, without logging in. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiTest implements TestDatabase {
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Test
+    void oneDocumentHoldsThePathsOfAllModules() {
+        String text = client.toBlocking().retrieve("/openapi");
+        Map<String, Object> spec = new Yaml().load(text);
+        assertThat(spec).containsEntry("openapi", "3.0.1");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> paths = (Map<String, Object>) spec.get("paths");
+        assertThat(paths).containsKeys("/api/shipments", "/api/shipments/{ref}/eta", "/api/alerts", "/api/chat",
+                "/api/shares");
+    }
+}
