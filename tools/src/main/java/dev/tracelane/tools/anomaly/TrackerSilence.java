@@ -17,10 +17,13 @@ import java.util.Optional;
  * service a little after another tracker's newer ones, is talking, not silent. The usual interval is the
  * longer of two rhythms, each a moving average of its gaps that ignores gaps that were themselves silences:
  * the readings' own times (a truck parked reports less often, and its history may arrive in one upload) and
- * the arrivals (a device that sends its readings in bundles); readings that arrive together are heard once.
+ * the arrivals (a device that sends its readings in bundles); readings heard within a second of each other
+ * are one arrival.
  */
 final class TrackerSilence {
     private static final int WARM_UP = 5;
+    /** Readings heard this close together came in one message (a bundle, a buffer), however they were handled. */
+    private static final Duration SAME_ARRIVAL = Duration.ofSeconds(1);
     private final long shipmentId;
     private final MonitorSettings settings;
     private final Rhythm sampling = new Rhythm();
@@ -63,7 +66,8 @@ final class TrackerSilence {
             }
             lastTs = ts;
         }
-        if (lastHeard != null && !heard.isAfter(lastHeard)) {
+        if (lastHeard != null && heard.isBefore(lastHeard.plus(SAME_ARRIVAL))) {
+            lastHeard = heard.isAfter(lastHeard) ? heard : lastHeard;
             return Optional.empty();
         }
         Optional<Verdict> verdict = Optional.empty();

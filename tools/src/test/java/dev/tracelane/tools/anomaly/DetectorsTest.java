@@ -236,8 +236,8 @@ class DetectorsTest {
         TrackerSilence detector = new TrackerSilence(1, settings, false);
         for (int bundle = 0; bundle < 8; bundle++) {
             Instant sent = T0.plusSeconds(300L * bundle);
-            for (int i = 4; i >= 0; i--) {
-                detector.observe(sent.minusSeconds(60L * i), sent);
+            for (int i = 4; i >= 0; i--) { // handled one by one, a few milliseconds apart
+                detector.observe(sent.minusSeconds(60L * i), sent.plusMillis(5L * (4 - i)));
             }
         }
         Instant last = T0.plusSeconds(300L * 7);
