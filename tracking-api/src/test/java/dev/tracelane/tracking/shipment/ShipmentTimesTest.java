@@ -51,6 +51,18 @@ class ShipmentTimesTest implements TestDatabase {
     }
 
     @Test
+    void aFieldOfTheWrongTypeIsNamedInTheApisWordsNotJavas() {
+        Api api = new Api(client.toBlocking());
+        assertThatThrownBy(() -> api.shipment(api.org("shipper"), api.org("carrier"), null,
+                Map.of("origin", Map.of("name", "Chicago", "lat", "north", "lon", -87.6))))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(400);
+                    assertThat(e.getResponse().getBody(String.class).orElse(""))
+                            .contains("request body: expected a number at line").doesNotContain("java.lang");
+                });
+    }
+
+    @Test
     void aCargoRangeUpsideDownIsRefused() {
         Api api = new Api(client.toBlocking());
         assertThatThrownBy(() -> api.shipment(api.org("shipper"), api.org("carrier"), null,
