@@ -16,9 +16,9 @@ import java.util.Set;
 
 /**
  * The detectors of one shipment, fed its readings in event-time order: a reading older than one already seen
- * (a late or replayed one) is stored but judged by no detector, though it shows the tracker is talking. Detectors that do not apply (no cargo range,
- * no planned route) are simply absent. The shipment's ETA is recomputed from the same readings, and judged
- * against the promised window.
+ * (a late or replayed one) is stored but judged by no detector, though it shows the tracker is talking.
+ * Detectors that do not apply (no cargo range, no planned route) are simply absent. The shipment's ETA is
+ * recomputed from the same readings, and judged against the promised window.
  */
 final class ShipmentMonitor {
     private final TemperatureExcursion temperature;

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class CapacityTopic {
     static final String NAME = "capacity";
+    private static final String QUOTED_NAME = LiveFrames.quote(NAME);
     private static final long RECHECK_TICKS = 30;
     private final Shipments shipments;
     private final Map<LiveSubscriber, Snapshot> followers = new ConcurrentHashMap<>();
@@ -74,10 +75,9 @@ public class CapacityTopic {
 
     private static void push(LiveSubscriber subscriber, Snapshot snapshot, Shipments.Counts counts) {
         snapshot.last = counts;
-        subscriber.sendNow("{\"type\":\"update\",\"topic\":\"" + NAME + "\",\"seq\":" + ++snapshot.seq
-                + ",\"kind\":\"counts\",\"data\":{\"planned\":" + counts.planned() + ",\"in_transit\":"
-                + counts.inTransit() + ",\"delivered\":" + counts.delivered() + ",\"onTheRoad\":" + counts.inTransit()
-                + ",\"late\":" + counts.late() + "}}");
+        subscriber.sendNow(LiveFrames.single(QUOTED_NAME, ++snapshot.seq, "counts", "{\"planned\":" + counts.planned()
+                + ",\"in_transit\":" + counts.inTransit() + ",\"delivered\":" + counts.delivered() + ",\"onTheRoad\":"
+                + counts.inTransit() + ",\"late\":" + counts.late() + "}"));
     }
 
     private static String key(Scope scope) {

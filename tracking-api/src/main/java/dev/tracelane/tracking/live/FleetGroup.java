@@ -63,7 +63,7 @@ final class FleetGroup {
             batch = List.copyOf(pending.values());
             pending = new LinkedHashMap<>();
         }
-        LiveFrame frame = new LiveFrame(LiveFrames.batch(TOPIC, batch));
+        LiveFrame frame = LiveFrames.batch(TOPIC, batch);
         for (LiveSubscriber member : members) {
             member.offerBatch(Topics.FLEET, batch, frame);
         }

@@ -17,7 +17,7 @@ public record LiveMessage(long id, String topic, long seq, long fleetSeq, long s
                               String shipper, String carrier, String kind, String data, Instant createdAt) {
         String clientTopic = topic.startsWith("s:") ? Topics.SHIPMENT_PREFIX + reference : topic;
         return new LiveMessage(id, topic, seq, fleetSeq, shipmentId, reference, shipper, carrier, kind, data,
-                createdAt, new LiveFrame(LiveFrames.single(LiveFrames.quote(clientTopic), seq, kind, data)));
+                createdAt, LiveFrames.single(LiveFrames.quote(clientTopic), seq, kind, data));
     }
 
     /** Whether the fleet topic carries this message too. */
@@ -28,7 +28,7 @@ public record LiveMessage(long id, String topic, long seq, long fleetSeq, long s
     /** The same message as the fleet topic carries it: its fleet seq and a frame naming the fleet. */
     LiveMessage asFleet() {
         return new LiveMessage(id, Topics.FLEET, fleetSeq, fleetSeq, shipmentId, reference, shipper, carrier, kind,
-                data, createdAt, new LiveFrame(LiveFrames.single(FLEET_QUOTED, fleetSeq, kind, data)));
+                data, createdAt, LiveFrames.single(FLEET_QUOTED, fleetSeq, kind, data));
     }
 
     /** Position updates of one shipment supersede each other: a slow subscriber only needs the latest. */

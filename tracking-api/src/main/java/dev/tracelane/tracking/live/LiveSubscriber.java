@@ -103,7 +103,7 @@ final class LiveSubscriber {
         s.lastSeq = since;
         if (resyncTo != null) {
             s.lastSeq = resyncTo;
-            send(new LiveFrame(LiveFrames.resync(s.quotedName, resyncTo)), resyncTo);
+            send(LiveFrames.resync(s.quotedName, resyncTo), resyncTo);
         }
         missed.forEach(m -> offer(m, false));
         held.forEach(this::offer);
@@ -169,7 +169,7 @@ final class LiveSubscriber {
             byTopic.computeIfAbsent(q.subscription(), k -> new ArrayList<>()).add(q.message());
         }
         batched.clear();
-        byTopic.forEach((s, messages) -> send(new LiveFrame(LiveFrames.batch(s.quotedName, messages)),
+        byTopic.forEach((s, messages) -> send(LiveFrames.batch(s.quotedName, messages),
                 messages.get(messages.size() - 1).seq()));
     }
 
@@ -200,8 +200,8 @@ final class LiveSubscriber {
         return closed;
     }
 
-    synchronized void sendNow(String frame) {
-        send(new LiveFrame(frame), 0);
+    synchronized void sendNow(LiveFrame frame) {
+        send(frame, 0);
     }
 
     private void drain() {

@@ -1,4 +1,4 @@
-package dev.tracelane.tracking.identity;
+package dev.tracelane.tracking.errors;
 
 import dev.tracelane.tracking.TestDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;

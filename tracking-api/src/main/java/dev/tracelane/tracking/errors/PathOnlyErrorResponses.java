@@ -1,4 +1,4 @@
-package dev.tracelane.tracking.identity;
+package dev.tracelane.tracking.errors;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpMethod;
