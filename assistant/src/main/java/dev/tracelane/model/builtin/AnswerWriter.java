@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Phrases the answer from the tool results, per intent. Every figure in an answer comes from a result; when a
@@ -22,17 +23,30 @@ final class AnswerWriter {
     /** @param results tool name to its parsed JSON results, in call order */
     String write(String intent, String text, Map<String, List<Map<String, Object>>> results, Instant now) {
         return switch (intent) {
-            case "eta" -> eta(first(results, "shipment_eta"), text, now);
-            case "why_late" -> whyLate(first(results, "shipment_eta"), first(results, "shipment_alerts"), now);
-            case "temperature" -> temperature(first(results, "temperature_history"), now);
-            case "shipment_alerts" -> shipmentAlerts(first(results, "shipment_alerts"), now);
-            case "timeline" -> timeline(first(results, "shipment_timeline"), now);
             case "search", "search_late" -> search(first(results, "search_shipments"), intent.equals("search_late"),
                     now);
             case "reefers" -> reefers(first(results, "search_shipments"), first(results, "list_alerts"), now);
             case "fleet" -> fleet(first(results, "fleet_summary"));
             case "alerts" -> alerts(first(results, "list_alerts"), now);
-            default -> locate(first(results, "locate_shipment"), now);
+            default -> IntStream.range(0, results.values().stream().mapToInt(List::size).max().orElse(1))
+                    .mapToObj(i -> aboutShipment(intent, text, results, i, now))
+                    .collect(Collectors.joining("\n"));
+        };
+    }
+
+    /**
+     * The answer about the {@code i}-th shipment asked about: the planner calls the same tools for each, in the
+     * order asked, so its results are the {@code i}-th of each tool.
+     */
+    private String aboutShipment(String intent, String text, Map<String, List<Map<String, Object>>> results, int i,
+                                 Instant now) {
+        return switch (intent) {
+            case "eta" -> eta(nth(results, "shipment_eta", i), text, now);
+            case "why_late" -> whyLate(nth(results, "shipment_eta", i), nth(results, "shipment_alerts", i), now);
+            case "temperature" -> temperature(nth(results, "temperature_history", i), now);
+            case "shipment_alerts" -> shipmentAlerts(nth(results, "shipment_alerts", i), now);
+            case "timeline" -> timeline(nth(results, "shipment_timeline", i), now);
+            default -> locate(nth(results, "locate_shipment", i), now);
         };
     }
 
@@ -337,8 +351,12 @@ final class AnswerWriter {
     }
 
     private static Map<String, Object> first(Map<String, List<Map<String, Object>>> results, String tool) {
+        return nth(results, tool, 0);
+    }
+
+    private static Map<String, Object> nth(Map<String, List<Map<String, Object>>> results, String tool, int i) {
         List<Map<String, Object>> r = results.get(tool);
-        return r == null || r.isEmpty() ? null : r.get(0);
+        return r == null || r.size() <= i ? null : r.get(i);
     }
 
     private static String str(Map<String, Object> m, String key) {

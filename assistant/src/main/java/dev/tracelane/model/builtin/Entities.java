@@ -22,16 +22,22 @@ import java.util.regex.Pattern;
  */
 final class Entities {
     /**
-     * SHP-1042, shp-0f23a, SHP1042, SHP 1042: letters, then a hyphen and a code with a digit, or digits right
-     * after them; with a space only after capitals, so "around 15" is not a reference.
+     * SHP-1042, shp-0f23a, SHP1042, SHP 1042, shp 1042: letters, then a hyphen and a code with a digit, or digits
+     * right after them, or a space and digits. After a space, capitals take two digits or more; lower case takes
+     * a short word and three digits, so "around 15" or "top 10" is not a reference.
      */
-    static final Pattern REFERENCE = Pattern.compile("\\b(?:([A-Za-z]{2,6})(?:-([A-Za-z0-9]*\\d[A-Za-z0-9]*)|(\\d{2,10}))"
-            + "|([A-Z]{2,6}) (\\d{2,10}))\\b");
+    static final Pattern REFERENCE = Pattern.compile("\\b(?:(?<joined>[A-Za-z]{2,6})(?:-(?<code>[A-Za-z0-9]*\\d[A-Za-z0-9]*)"
+            + "|(?<digits>\\d{2,10}))|(?<capitals>[A-Z]{2,6}) (?<capitalDigits>\\d{2,10})"
+            + "|(?<word>[A-Za-z]{2,4}) (?<wordDigits>\\d{3,10}))\\b");
     private static final Pattern NUMBERED = Pattern.compile(
             "(?i)\\b(?:order|shipment|load|delivery|package|parcel|number|no\\.?)\\s*#?\\s*(\\d{3,10})\\b|#(\\d{3,10})\\b");
     private static final Set<String> NOT_REFERENCE_PREFIXES = Set.of("PM", "AM", "LAST", "PAST", "NEXT", "IN",
             "BY", "AT", "ABOUT", "TOP", "FIRST", "UNDER", "OVER", "HOURS", "HRS", "KM", "MIN", "MINS", "TO", "ORDER",
-            "LOAD", "NUMBER", "NO", "PARCEL", "THE", "AND", "OR", "OF", "FOR", "WITHIN", "BEFORE", "AFTER", "UNTIL");
+            "LOAD", "NUMBER", "NO", "PARCEL", "THE", "AND", "OR", "OF", "FOR", "WITHIN", "BEFORE", "AFTER", "UNTIL",
+            "ALL", "ANY", "ARE", "IS", "WAS", "HAS", "HAD", "GOT", "SEE", "SHOW", "LIST", "GIVE", "ONLY", "JUST",
+            "THAN", "SOME", "FEW", "MANY", "MOST", "MI", "MILE", "KG", "LB", "LBS", "FT", "HWY", "US", "ON", "ABOVE",
+            "NEAR", "FROM", "WITH", "ROOM", "DOCK", "GATE", "BAY", "EXIT", "YEAR", "DAY", "DAYS", "WEEK", "ME", "MY",
+            "OUR", "WE", "BE", "DO", "GET", "SET", "ITS", "IT", "NOW", "AGO", "UP", "LIKE", "SAY", "TRIP", "TIL", "TILL", "ETA", "LANE", "ZIP", "CODE", "UNIT");
     private static final Pattern DESTINATION = Pattern.compile(
             "(?i)\\b(?:to|for|heading to|going to|headed to|bound for|towards|into|destined for|delivering to)\\s+");
     private static final Pattern NEAR = Pattern.compile("(?i)\\b(?:near|around|in|at|close to|outside|by)\\s+");
@@ -56,8 +62,8 @@ final class Entities {
         List<String> found = new ArrayList<>();
         Matcher m = REFERENCE.matcher(text);
         while (m.find()) {
-            String prefix = (m.group(1) != null ? m.group(1) : m.group(4)).toUpperCase(Locale.ROOT);
-            String code = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(5);
+            String prefix = firstOf(m, "joined", "capitals", "word").toUpperCase(Locale.ROOT);
+            String code = firstOf(m, "code", "digits", "capitalDigits", "wordDigits");
             if (!NOT_REFERENCE_PREFIXES.contains(prefix)) {
                 found.add(prefix + "-" + code);
             }
@@ -70,6 +76,15 @@ final class Entities {
             }
         }
         return found;
+    }
+
+    private static String firstOf(Matcher m, String... groups) {
+        for (String group : groups) {
+            if (m.group(group) != null) {
+                return m.group(group);
+            }
+        }
+        throw new IllegalStateException("no group of " + String.join(", ", groups) + " matched");
     }
 
     /** The text with references replaced by a placeholder, as the intent examples are written. */

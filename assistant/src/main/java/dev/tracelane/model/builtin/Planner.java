@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns a routed message into tool calls. References come from the message, else from the conversation so far
+ * Turns a routed message into tool calls. References come from the message (each one named is answered, in
+ * order), else from the conversation so far
  * (a follow-up such as "and when will it arrive?"), else from the only shipment a customer may see; a
  * shipment question without any is answered with a question back.
  */
@@ -24,6 +25,8 @@ final class Planner {
             + "what happened on the way. Coordinators can also ask which loads are late or near a place, which "
             + "reefers are out of range, what alerts are open and how many trucks are on the road. Try \"where is "
             + ReferenceGuard.EXAMPLE_REFERENCE + "?\" or \"which loads to Dallas are late?\"";
+    /** Shipments answered about in one message; more are a list question, better asked as a search. */
+    private static final int MAX_REFERENCES = 5;
     private final Entities entities;
 
     Planner(Entities entities) {
@@ -39,8 +42,9 @@ final class Planner {
             return search("search", text, now); // "anything near Springfield?"
         }
         if (PER_SHIPMENT.contains(intent)) {
-            Optional<String> reference = mentioned.isEmpty() ? dialogue.lastReference() : Optional.of(mentioned.get(0));
-            if (reference.isEmpty()) {
+            List<String> references = mentioned.isEmpty() ? dialogue.lastReference().stream().toList()
+                    : mentioned.stream().distinct().limit(MAX_REFERENCES).toList();
+            if (references.isEmpty()) {
                 if (PLURAL.matcher(lower).find() || entities.place(text).isPresent()) {
                     return search(intent.equals("why_late") || intent.equals("eta") ? "search_late" : "search", text,
                             now);
@@ -48,7 +52,8 @@ final class Planner {
                 return Plan.reply(intent, "Which shipment do you mean? Tell me its reference, for example "
                         + ReferenceGuard.EXAMPLE_REFERENCE + ".");
             }
-            return perShipment(intent, reference.get(), text, now);
+            return Plan.call(intent, references.stream().flatMap(r -> perShipment(intent, r, text, now).stream())
+                    .toList());
         }
         return switch (intent) {
             case "search", "search_late" -> search(intent, text, now);
@@ -137,17 +142,17 @@ final class Planner {
     private static final Pattern TROUBLE = Pattern.compile(
             "\\b(alerts?|wrong|problems?|issues?|incidents?|ok|okay|alright|fine)\\b");
 
-    private static Plan perShipment(String intent, String reference, String text, Instant now) {
+    /** The tool calls that answer {@code intent} about one shipment. */
+    private static List<Plan.Call> perShipment(String intent, String reference, String text, Instant now) {
         Map<String, Object> ref = args("reference", reference);
         return switch (intent) {
-            case "eta" -> Plan.call(intent, List.of(new Plan.Call("shipment_eta", ref)));
-            case "why_late" -> Plan.call(intent, List.of(new Plan.Call("shipment_eta", ref),
-                    new Plan.Call("shipment_alerts", ref)));
-            case "temperature" -> Plan.call(intent, List.of(new Plan.Call("temperature_history",
-                    args("reference", reference, "hours", Entities.hours(text, now)))));
-            case "shipment_alerts" -> Plan.call(intent, List.of(new Plan.Call("shipment_alerts", ref)));
-            case "timeline" -> Plan.call(intent, List.of(new Plan.Call("shipment_timeline", ref)));
-            default -> Plan.call(intent, List.of(new Plan.Call("locate_shipment", ref)));
+            case "eta" -> List.of(new Plan.Call("shipment_eta", ref));
+            case "why_late" -> List.of(new Plan.Call("shipment_eta", ref), new Plan.Call("shipment_alerts", ref));
+            case "temperature" -> List.of(new Plan.Call("temperature_history",
+                    args("reference", reference, "hours", Entities.hours(text, now))));
+            case "shipment_alerts" -> List.of(new Plan.Call("shipment_alerts", ref));
+            case "timeline" -> List.of(new Plan.Call("shipment_timeline", ref));
+            default -> List.of(new Plan.Call("locate_shipment", ref));
         };
     }
 

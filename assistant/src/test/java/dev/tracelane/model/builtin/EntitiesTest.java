@@ -1,0 +1,37 @@
+package dev.tracelane.model.builtin;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EntitiesTest {
+
+    @Test
+    void aReferenceIsFoundHoweverItIsWritten() {
+        assertThat(Entities.references("SHP-1042")).containsExactly("SHP-1042");
+        assertThat(Entities.references("where is shp-0f23a?")).containsExactly("SHP-0f23a");
+        assertThat(Entities.references("SHP1042 please")).containsExactly("SHP-1042");
+        assertThat(Entities.references("status of SHP 1042")).containsExactly("SHP-1042");
+        assertThat(Entities.references("where is shp 1002")).containsExactly("SHP-1002");
+    }
+
+    @Test
+    void everyReferenceInAMessageIsFoundInOrder() {
+        assertThat(Entities.references("where are SHP-1002, shp 1003 and SHP-1001?"))
+                .containsExactly("SHP-1002", "SHP-1003", "SHP-1001");
+    }
+
+    @Test
+    void numbersAfterOrdinaryWordsAreNotReferences() {
+        assertThat(Entities.references("which loads are within 150 km of Dallas")).isEmpty();
+        assertThat(Entities.references("show 100 loads near Joliet")).isEmpty();
+        assertThat(Entities.references("anything above 8 degrees around 15 minutes ago")).isEmpty();
+        assertThat(Entities.references("trucks on hwy 101 or in 2026")).isEmpty();
+    }
+
+    @Test
+    void aNumberNamedAsAnOrderIsKeptForTheResolverToMatch() {
+        assertThat(Entities.references("where is order 4411")).containsExactly("4411");
+        assertThat(Entities.references("load #5120 status")).containsExactly("5120");
+    }
+}
