@@ -100,9 +100,11 @@ final class TrackerSilence {
         }
         alerting = true;
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("lastHeard", lastTs.toString());
+        evidence.put("lastReading", lastTs.toString());
+        evidence.put("lastHeard", lastHeard.toString());
         evidence.put("usualIntervalSeconds", Math.round(usual));
-        evidence.put("minutesSilent", quiet.toMinutes());
+        // the quiet when raised, named so: it is not updated while the silence lasts (lastHeard tells how long)
+        evidence.put("alertedAfterMinutes", quiet.toMinutes());
         return Optional.of(new Verdict.Raise(new AlertDraft(shipmentId, AlertType.TRACKER_SILENT, Severity.WARNING,
                 "Tracker silent since " + lastTs + " (usually every " + Math.round(usual) + " s)", evidence,
                 lastTs, now)));

@@ -206,7 +206,8 @@ class DetectorsTest {
         assertThat(((Verdict.Raise) silent.orElseThrow()).draft().evidence())
                 .as("the buffer came as one arrival: the usual interval is still a minute")
                 .containsEntry("usualIntervalSeconds", 60L)
-                .containsEntry("lastHeard", T0.plusSeconds(60L * 19).toString());
+                .containsEntry("lastReading", T0.plusSeconds(60L * 19).toString())
+                .containsEntry("lastHeard", back.toString());
     }
 
     @Test
