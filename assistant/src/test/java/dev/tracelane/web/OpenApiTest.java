@@ -13,7 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /openapi} describes every module's HTTP API in one document, without logging in. */
+/** {@code /openapi} describes every module's HTTP API, login and sockets in one document, without logging in. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiTest implements TestDatabase {
@@ -29,6 +29,6 @@ class OpenApiTest implements TestDatabase {
         @SuppressWarnings("unchecked")
         Map<String, Object> paths = (Map<String, Object>) spec.get("paths");
         assertThat(paths).containsKeys("/api/shipments", "/api/shipments/{ref}/eta", "/api/alerts", "/api/chat",
-                "/api/shares");
+                "/api/shares", "/login", "/oauth/access_token", "/ws/trackers", "/ws/live", "/ws/chat");
     }
 }

@@ -26,8 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code GET /openapi}: the API as OpenAPI 3 YAML. Each module's controllers are described at compile time by
- * micronaut-openapi into {@code META-INF/swagger/<module>.yml}; this merges whichever modules are on the
- * classpath (their paths and schemas) into one document, once.
+ * micronaut-openapi into {@code META-INF/swagger/<module>.yml} (login and the sockets, which it cannot see, are
+ * written by hand beside them); this merges whichever files are on the classpath (their paths and schemas)
+ * into one document, once.
  */
 @Controller("/openapi")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -67,7 +68,8 @@ public class OpenApiController {
         root.put("openapi", "3.0.1");
         root.put("info", Map.of("title", "Tracelane", "description",
                 "Real-time freight tracking: ingestion, shipments, live streams, alerts, ETA and chat."
-                        + " WebSockets (/ws/trackers, /ws/live, /ws/chat) are described in CONTRACT.md.",
+                        + " WebSockets (/ws/trackers, /ws/live, /ws/chat) appear as their upgrade requests;"
+                        + " their messages are in docs/.",
                 "version", "0.1.0"));
         root.put("paths", paths);
         root.put("components", components);
