@@ -53,7 +53,7 @@ public class TrackerController {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "org " + request.org() + " does not exist");
         }
         String token = trackers.register(request.id(), request.org(), request.name()).orElseThrow(
-                () -> new HttpStatusException(HttpStatus.CONFLICT, "tracker " + request.id() + " exists"));
+                () -> new HttpStatusException(HttpStatus.CONFLICT, "tracker id " + request.id() + " is taken"));
         return HttpResponse.created(new IssuedToken(request.id(), token));
     }
 }
