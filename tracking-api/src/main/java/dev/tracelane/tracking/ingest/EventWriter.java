@@ -114,12 +114,12 @@ public class EventWriter {
     /**
      * Queues events for the next group commit.
      *
-     * @return completes after the events are committed (duplicates included: they are already stored), or
-     *         fails with {@link WriterUnavailableException}
+     * @return completes with the commit's time after the events are committed (duplicates included: they are
+     *         already stored), or fails with {@link WriterUnavailableException}
      */
-    public CompletableFuture<Void> submit(List<TrackingEvent> events) {
+    public CompletableFuture<Instant> submit(List<TrackingEvent> events) {
         if (events.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(clock.instant());
         }
         if (databaseFailing || !running) {
             return CompletableFuture.failedFuture(
@@ -175,7 +175,8 @@ public class EventWriter {
         long backoffMs = 100;
         while (true) {
             try {
-                CommittedBatch committed = write(batch);
+                Written written = write(batch);
+                CommittedBatch committed = written.batch();
                 databaseFailing = false;
                 int size = batch.stream().mapToInt(s -> s.events().size()).sum();
                 queuedEvents.addAndGet(-size);
@@ -186,7 +187,7 @@ public class EventWriter {
                 }
                 committed.reported().forEach(reportedPublisher::publishEvent);
                 committed.statusChanges().forEach(statusPublisher::publishEvent);
-                batch.forEach(s -> s.done().complete(null));
+                batch.forEach(s -> s.done().complete(written.committedAt()));
                 return;
             } catch (SQLException | RuntimeException e) {
                 if (!databaseFailing) {
@@ -204,7 +205,11 @@ public class EventWriter {
         }
     }
 
-    private CommittedBatch write(List<Submission> batch) throws SQLException {
+    /** A batch as committed, and when: acks carry the time, so clients can time what follows a commit. */
+    private record Written(CommittedBatch batch, Instant committedAt) {
+    }
+
+    private Written write(List<Submission> batch) throws SQLException {
         Map<TrackingEvent.EventKey, TrackingEvent> byKey = new HashMap<>();
         List<TrackingEvent> events = new ArrayList<>();
         for (Submission s : batch) {
@@ -222,8 +227,9 @@ public class EventWriter {
                     participant.beforeCommit(c, committed);
                 }
                 c.commit();
+                Instant committedAt = clock.instant();
                 afterCommit(c, committed);
-                return committed;
+                return new Written(committed, committedAt);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -304,6 +310,6 @@ public class EventWriter {
         }
     }
 
-    private record Submission(List<TrackingEvent> events, CompletableFuture<Void> done) {
+    private record Submission(List<TrackingEvent> events, CompletableFuture<Instant> done) {
     }
 }

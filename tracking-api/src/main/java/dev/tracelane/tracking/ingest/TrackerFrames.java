@@ -3,6 +3,7 @@ package dev.tracelane.tracking.ingest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Server frames on {@code /ws/trackers} (CONTRACT.md, "Trackers in"). */
@@ -13,10 +14,11 @@ final class TrackerFrames {
     /**
      * @param ids   client ids of the committed events that had one
      * @param ts    timestamps of the committed events that had no id (their idempotency key)
-     * @param count how many events this ack covers
+     * @param count       how many events this ack covers
+     * @param committedAt when their transaction committed (an extension of the contract's ack)
      */
     @Serdeable
-    record Ack(String type, List<String> ids, @Nullable List<String> ts, int count) {
+    record Ack(String type, List<String> ids, @Nullable List<String> ts, int count, Instant committedAt) {
     }
 
     @Serdeable

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -85,10 +86,10 @@ public class TrackerSocket {
         if (events.isEmpty()) {
             return;
         }
-        writer.submit(events).whenComplete((ok, failure) -> {
+        writer.submit(events).whenComplete((committedAt, failure) -> {
             guard.acked(events.size());
             if (failure == null) {
-                send(session, ack(events));
+                send(session, ack(events, committedAt));
             } else {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 String code = cause instanceof WriterUnavailableException u ? u.code() : "unavailable";
@@ -98,7 +99,7 @@ public class TrackerSocket {
         });
     }
 
-    private static TrackerFrames.Ack ack(List<TrackingEvent> events) {
+    private static TrackerFrames.Ack ack(List<TrackingEvent> events, Instant committedAt) {
         List<String> ids = new ArrayList<>(events.size());
         List<String> timestamps = new ArrayList<>(0);
         for (TrackingEvent e : events) {
@@ -108,7 +109,8 @@ public class TrackerSocket {
                 ids.add(e.clientId());
             }
         }
-        return new TrackerFrames.Ack("ack", ids, timestamps.isEmpty() ? null : timestamps, events.size());
+        return new TrackerFrames.Ack("ack", ids, timestamps.isEmpty() ? null : timestamps, events.size(),
+                committedAt);
     }
 
     private static String idOf(TrackingEvent e) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -61,6 +62,17 @@ class TrackerSocketTest implements TestDatabase {
             Map<String, Object> ack = frame(tracker.next());
             assertThat(ack).containsEntry("type", "ack").containsEntry("ids", List.of("c-1"));
             assertThat(stored.count("c-1")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anAckSaysWhenItsEventsWereCommitted() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
+            Instant sent = Instant.now();
+            tracker.send("{\"id\":\"c-9\"," + TS + ",\"lat\":41.8781,\"lon\":-87.6298}");
+            Map<String, Object> ack = frame(tracker.next());
+            Instant received = Instant.now();
+            assertThat(Instant.parse((String) ack.get("committedAt"))).isBetween(sent, received);
         }
     }
 

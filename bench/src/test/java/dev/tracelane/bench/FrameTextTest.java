@@ -1,0 +1,47 @@
+package dev.tracelane.bench;
+
+import io.netty.buffer.Unpooled;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class FrameTextTest {
+    @Test
+    void aBatchIsTimedByItsFirstReading() {
+        String frame = "{\"type\":\"batch\",\"topic\":\"fleet\",\"seq\":9,\"messages\":["
+                + "{\"type\":\"update\",\"seq\":7,\"data\":{\"ref\":\"S\",\"status\":\"in_transit\",\"at\":\"x\"}},"
+                + "{\"type\":\"update\",\"seq\":8,\"data\":{\"ref\":\"A\",\"ts\": \"2026-12-01T01:00:00.125Z\"}},"
+                + "{\"type\":\"update\",\"seq\":9,\"data\":{\"ref\":\"B\",\"ts\":\"2026-12-01T01:00:01Z\"}}]}";
+        assertEquals(new FrameText.Reading("A", Instant.parse("2026-12-01T01:00:00.125Z")),
+                FrameText.firstReading(Unpooled.copiedBuffer(frame, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void everyReadingOfABatchIsFoundButNotItsStatusChanges() {
+        String frame = "{\"type\":\"batch\",\"topic\":\"fleet\",\"seq\":9,\"messages\":["
+                + "{\"type\":\"update\",\"seq\":7,\"data\":{\"ref\":\"S\",\"status\":\"in_transit\",\"at\":\"x\"}},"
+                + "{\"type\":\"update\",\"seq\":8,\"data\":{\"ref\":\"A\",\"ts\":\"2026-12-01T01:00:00.125Z\"}},"
+                + "{\"type\":\"update\",\"seq\":9,\"data\":{\"ref\":\"B\",\"ts\":\"2026-12-01T01:00:01Z\"}}]}";
+        assertEquals(List.of(new FrameText.Reading("A", Instant.parse("2026-12-01T01:00:00.125Z")),
+                        new FrameText.Reading("B", Instant.parse("2026-12-01T01:00:01Z"))),
+                FrameText.readings(Unpooled.copiedBuffer(frame, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aFrameWithoutAReadingHasNoTimestamp() {
+        assertNull(FrameText.firstReading(Unpooled.copiedBuffer("{\"type\":\"subscribed\",\"seq\":3}",
+                StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anAckCarriesItsCommitTime() {
+        assertEquals(Instant.parse("2026-12-01T01:00:00.250Z"), FrameText.committedAt(Unpooled.copiedBuffer(
+                "{\"type\":\"ack\",\"ids\":[\"4\"],\"count\":1,\"committedAt\":\"2026-12-01T01:00:00.250Z\"}",
+                StandardCharsets.UTF_8)));
+    }
+}
