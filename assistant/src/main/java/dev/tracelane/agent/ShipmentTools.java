@@ -120,11 +120,11 @@ public class ShipmentTools {
 
     @Tool(name = "search_shipments")
     public String searchShipments(String status, boolean late, String destination, String near,
-                                  boolean temperatureOutOfRange, InvocationParameters parameters) {
+                                  boolean temperatureOutOfRange, String party, InvocationParameters parameters) {
         TurnContext turn = TurnContext.of(parameters);
         SearchCriteria criteria = new SearchCriteria(blankToNull(status), late ? Boolean.TRUE : null,
                 blankToNull(near), SearchCriteria.DEFAULT_RADIUS_KM, blankToNull(destination), null,
-                temperatureOutOfRange ? Boolean.TRUE : null, LIST_LIMIT);
+                blankToNull(party), temperatureOutOfRange ? Boolean.TRUE : null, LIST_LIMIT);
         SearchResult result = search.search(turn.scope(), criteria);
         for (ShipmentSummary s : result.shipments()) {
             turn.cite(new Citation(s.ref(), "search", s.lastSeen() == null ? null : s.lastSeen().toString()));

@@ -223,13 +223,15 @@ final class AnswerWriter {
             return "I don't know that place. Try a city name, for example Dallas or Joliet, IL.";
         }
         List<Map<String, Object>> found = list(r, "shipments");
+        String of = r.get("party") == null ? "" : " of " + str(r, "party");
         String where = r.get("place") == null ? "" : " near " + str(r, "place");
         if (found.isEmpty()) {
-            return late ? "None of your shipments" + where + " is late." : "I found no matching shipments" + where + ".";
+            return late ? "None of your shipments" + of + where + " is late."
+                    : "I found no matching shipments" + of + where + ".";
         }
         StringBuilder s = new StringBuilder(String.valueOf(found.size()))
-                .append(found.size() == 1 ? " shipment" : " shipments").append(late ? (found.size() == 1 ? " is late" : " are late") : "")
-                .append(where).append(':');
+                .append(found.size() == 1 ? " shipment" : " shipments").append(of)
+                .append(late ? (found.size() == 1 ? " is late" : " are late") : "").append(where).append(':');
         for (Map<String, Object> x : found.subList(0, Math.min(LISTED, found.size()))) {
             s.append("\n- ").append(str(x, "ref")).append(" to ").append(str(x, "destination")).append(", ")
                     .append(str(x, "status").replace('_', ' '));

@@ -47,6 +47,16 @@ final class Entities {
             "tonight", "noon", "midnight", "least", "last", "past", "front", "order", "question", "case", "fact",
             "general", "hours", "minutes", "reefer", "reefers", "check");
     private static final int MIN_PLACE_POPULATION = 20_000;
+    private static final String PARTY_WORD = "(\\p{L}[\\p{L}\\d&-]{2,40})";
+    private static final String LOADS = "(?:shipments|loads|orders|deliveries|freight|trucks)";
+    private static final Pattern PARTY = Pattern.compile("(?i)\\b" + PARTY_WORD + "(?:'s)?\\s+" + LOADS + "\\b|\\b"
+            + LOADS + "\\s+(?:of|by|from|for)\\s+" + PARTY_WORD + "\\b");
+    private static final Set<String> NOT_PARTIES = Set.of("all", "my", "our", "the", "late", "delayed", "open",
+            "reefer", "refrigerated", "planned", "delivered", "active", "current", "other", "any", "which", "what",
+            "many", "these", "those", "your", "their", "new", "frozen", "chilled", "transit", "moving", "overdue",
+            "today", "outstanding", "pending", "recent", "upcoming", "some", "more", "most", "few", "several",
+            "each", "every", "how", "are", "were", "have", "has", "show", "list", "them", "you", "today's",
+            "delivering", "waiting", "stuck", "warm", "cold", "hot", "company", "customer", "customers");
     private static final Pattern CLOCK = Pattern.compile(
             "(?i)\\b(?:before|by|until|till|no later than|at)\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?");
     private static final Pattern HOURS = Pattern.compile("(?i)\\b(?:last|past)\\s+(\\d{1,3})\\s*(?:hours|hrs|h)\\b");
@@ -121,6 +131,21 @@ final class Entities {
                 if (place.isPresent() && place.get().population() >= MIN_PLACE_POPULATION) {
                     return Optional.of(candidate);
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A word that may name a shipper or carrier: "Globex shipments", "loads for initech", "Acme's orders". Only
+     * a guess: the search tool narrows by it only when one of the user's shippers or carriers has that name.
+     */
+    static Optional<String> party(String text) {
+        Matcher m = PARTY.matcher(text);
+        for (int from = 0; from < text.length() && m.find(from); from = m.start() + 1) { // "any loads for X"
+            String word = m.group(1) != null ? m.group(1) : m.group(2);
+            if (!NOT_PARTIES.contains(word.toLowerCase(Locale.ROOT))) {
+                return Optional.of(word);
             }
         }
         return Optional.empty();

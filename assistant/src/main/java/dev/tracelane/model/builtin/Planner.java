@@ -58,7 +58,7 @@ final class Planner {
         return switch (intent) {
             case "search", "search_late" -> search(intent, text, now);
             case "reefers" -> Plan.call(intent, List.of(
-                    searchCall(null, false, null, null, true),
+                    searchCall(null, false, null, null, true, null),
                     new Plan.Call("list_alerts", args("status", "open", "type", "temperature_excursion", "hours", 0))));
             case "fleet" -> entities.place(text).isPresent() ? search("search", text, now)
                     : Plan.call(intent, List.of(new Plan.Call("fleet_summary", Map.of())));
@@ -163,14 +163,15 @@ final class Planner {
         String near = place.filter(p -> !p.destination()).map(Entities.PlaceMention::name).orElse(null);
         boolean late = intent.equals("search_late");
         String status = late ? null : Entities.status(text);
-        return Plan.call(intent, List.of(searchCall(status, late, destination, near, false)));
+        return Plan.call(intent, List.of(searchCall(status, late, destination, near, false,
+                Entities.party(text).orElse(null))));
     }
 
     private static Plan.Call searchCall(String status, boolean late, String destination, String near,
-                                        boolean temperatureOutOfRange) {
+                                        boolean temperatureOutOfRange, String party) {
         return new Plan.Call("search_shipments", args("status", orEmpty(status), "late", late,
                 "destination", orEmpty(destination), "near", orEmpty(near),
-                "temperatureOutOfRange", temperatureOutOfRange));
+                "temperatureOutOfRange", temperatureOutOfRange, "party", orEmpty(party)));
     }
 
     private static String greeting(String text) {

@@ -34,4 +34,18 @@ class EntitiesTest {
         assertThat(Entities.references("where is order 4411")).containsExactly("4411");
         assertThat(Entities.references("load #5120 status")).containsExactly("5120");
     }
+
+    @Test
+    void aWordBesideShipmentsMayNameAShipperOrCarrier() {
+        assertThat(Entities.party("show me Globex shipments")).contains("Globex");
+        assertThat(Entities.party("any loads for initech today?")).contains("initech");
+        assertThat(Entities.party("Acme's orders")).contains("Acme");
+    }
+
+    @Test
+    void wordsThatDescribeShipmentsAreNotParties() {
+        assertThat(Entities.party("which late shipments are there")).isEmpty();
+        assertThat(Entities.party("list all reefer loads")).isEmpty();
+        assertThat(Entities.party("how many trucks are on the road")).isEmpty();
+    }
 }

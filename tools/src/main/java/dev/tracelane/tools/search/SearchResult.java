@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * @param place the place {@code near} was understood as ("Dallas, TX"), or null
  * @param placeUnknown true when {@code near} named no place the index knows; the list is then empty
+ * @param party the org {@code party} was understood as (its name), or null when it narrowed nothing
  */
 @Serdeable
-public record SearchResult(List<ShipmentSummary> shipments, @Nullable String place, boolean placeUnknown) {
+public record SearchResult(List<ShipmentSummary> shipments, @Nullable String place, boolean placeUnknown,
+                           @Nullable String party) {
 }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Searches the caller's shipments; the scope and every filter are one SQL query. */
 @Singleton
@@ -49,26 +50,62 @@ public class ShipmentSearch {
      * from a fleet in Alabama is not about England. Otherwise the most populous.
      */
     public SearchResult search(Scope scope, SearchCriteria criteria) {
+        Optional<Party> party = criteria.party() == null ? Optional.empty() : party(scope, criteria.party());
+        String partyName = party.map(Party::name).orElse(null);
         if (criteria.near() == null) {
-            return new SearchResult(find(scope, criteria, null), null, false);
+            return new SearchResult(find(scope, criteria, party, null), null, false, partyName);
         }
         List<Place> candidates = places.candidates(criteria.near());
         if (candidates.isEmpty()) {
-            return new SearchResult(List.of(), null, true);
+            return new SearchResult(List.of(), null, true, partyName);
         }
         Place best = candidates.get(0);
-        List<ShipmentSummary> found = find(scope, criteria, best);
+        List<ShipmentSummary> found = find(scope, criteria, party, best);
         for (Place other : candidates.subList(1, Math.min(candidates.size(), MAX_NAMESAKES))) {
-            List<ShipmentSummary> there = find(scope, criteria, other);
+            List<ShipmentSummary> there = find(scope, criteria, party, other);
             if (there.size() > found.size()) {
                 best = other;
                 found = there;
             }
         }
-        return new SearchResult(found, best.label(), false);
+        return new SearchResult(found, best.label(), false, partyName);
     }
 
-    private List<ShipmentSummary> find(Scope scope, SearchCriteria criteria, Place place) {
+    private record Party(String id, String name) {
+    }
+
+    /**
+     * The one shipper or carrier of the caller's shipments that {@code said} names: its id, its name, or the first
+     * word of its name ("globex" for "Globex Corp", not "late" for "Latex"). Only orgs on shipments in scope are
+     * candidates, so nothing is learnt of any other org.
+     */
+    private Optional<Party> party(Scope scope, String said) {
+        String word = said.strip();
+        if (word.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT DISTINCT o.id, o.name
+                  FROM shipments s JOIN orgs o ON o.id IN (s.shipper_id, s.carrier_id)
+                 WHERE (lower(o.id) = lower(?) OR o.name ILIKE ? OR o.name ILIKE ?) AND""" + " " + Scope.CONDITION
+                + " LIMIT 2")) {
+            ps.setString(1, word);
+            ps.setString(2, escapeLike(word));
+            ps.setString(3, escapeLike(word) + " %");
+            scope.bind(c, ps, 4);
+            List<Party> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Party(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StorageException("could not look up " + said, e);
+        }
+    }
+
+    private List<ShipmentSummary> find(Scope scope, SearchCriteria criteria, Optional<Party> party, Place place) {
         StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT s.reference, st.status, s.lane,")
                 .append(" coalesce(s.origin->>'name', ''), coalesce(s.destination->>'name', ''), st.last_ts,")
                 .append(" st.lat, st.lon, st.temperature, s.temp_min, s.temp_max, s.promised_until, e.eta,")
@@ -89,6 +126,10 @@ public class ShipmentSearch {
             for (int i = 0; i < 4; i++) {
                 values.add(like(criteria.text()));
             }
+        }
+        if (party.isPresent()) {
+            sql.append(" AND ? IN (s.shipper_id, s.carrier_id)");
+            values.add(party.get().id());
         }
         if (Boolean.TRUE.equals(criteria.temperatureOutOfRange())) {
             sql.append(" AND (st.temperature < s.temp_min OR st.temperature > s.temp_max)");
@@ -152,6 +193,10 @@ public class ShipmentSearch {
     }
 
     private static String like(String words) {
-        return "%" + words.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + escapeLike(words.strip()) + "%";
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -82,7 +82,7 @@ class ToolServicesTest implements TestDatabase {
     @Test
     void searchNearAPlaceFindsOnlyTheCallersShipmentsThere() {
         SearchResult result = search.search(carrier, new SearchCriteria(null, null, "dallas", 50, null, null,
-                null, 50));
+                null, null, 50));
         assertThat(result.place()).isEqualTo("Dallas, TX");
         assertThat(result.shipments()).extracting(ShipmentSummary::ref).containsExactly(warm);
         assertThat(result.shipments().get(0).kmFromPlace()).isLessThan(5);
@@ -91,7 +91,7 @@ class ToolServicesTest implements TestDatabase {
     @Test
     void anUnknownPlaceIsSaidToBeUnknown() {
         SearchResult result = search.search(carrier, new SearchCriteria(null, null, "Xqzzyville", 50, null, null,
-                null, 50));
+                null, null, 50));
         assertThat(result.placeUnknown()).isTrue();
         assertThat(result.shipments()).isEmpty();
     }
@@ -99,16 +99,38 @@ class ToolServicesTest implements TestDatabase {
     @Test
     void searchFindsLateShipmentsWithTheirReasonAndByDestination() {
         List<ShipmentSummary> late = search.search(carrier, new SearchCriteria(null, true, null, 0, "dallas", null,
-                null, 50)).shipments();
+                null, null, 50)).shipments();
         assertThat(late).extracting(ShipmentSummary::ref).containsExactly(overdue);
         assertThat(late.get(0).lateReason()).isEqualTo("past promise");
     }
 
     @Test
     void searchFindsReefersOutOfRange() {
-        assertThat(search.search(carrier, new SearchCriteria(null, null, null, 0, null, null, true, 50)).shipments())
+        assertThat(search.search(carrier, new SearchCriteria(null, null, null, 0, null, null, null, true, 50)).shipments())
                 .extracting(ShipmentSummary::ref, ShipmentSummary::temperature).containsExactly(
                         tuple(warm, 11.5));
+    }
+
+    @Test
+    void searchByAShippersNameFindsItsShipmentsOnlyAndAWordNamingNoOneNarrowsNothing() {
+        Api api = new Api(client.toBlocking());
+        String carrierOrg = api.org("carrier");
+        Scope scope = new Scope(false, true, false, false, carrierOrg, new String[0]);
+        String ofGlobex = (String) api.shipment(api.org("globex"), carrierOrg, null, Map.of()).get("reference");
+        api.shipment(api.org("initech"), carrierOrg, null, Map.of());
+        api.shipment(api.org("globex"), api.org("carrier"), null, Map.of()); // a namesake, out of scope
+
+        SearchResult named = search.search(scope, byParty("Globex"));
+        assertThat(named.party()).isEqualTo("globex");
+        assertThat(named.shipments()).extracting(ShipmentSummary::ref).containsExactly(ofGlobex);
+
+        SearchResult unknown = search.search(scope, byParty("refrigerated"));
+        assertThat(unknown.party()).isNull();
+        assertThat(unknown.shipments()).hasSize(2);
+    }
+
+    private static SearchCriteria byParty(String party) {
+        return new SearchCriteria(null, null, null, 0, null, null, party, null, 50);
     }
 
     @Test
