@@ -92,6 +92,8 @@ public final class LiveBench {
         Histogram shipmentHistogram = shipmentLatency.getIntervalHistogram();
         Histogram fleetHistogram = fleetLatency.getIntervalHistogram();
         Histogram ackHistogram = ackLatency.getIntervalHistogram();
+        followers.forEach(w -> w.measure(false));
+        fleet.forEach(w -> w.measure(false));
         pacer.shutdownNow();
         Thread.sleep(2_000); // the acks of the last readings measured
         long[] unmatched = {0};

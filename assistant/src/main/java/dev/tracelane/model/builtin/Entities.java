@@ -24,11 +24,12 @@ final class Entities {
     /**
      * SHP-1042, shp-0f23a, SHP1042, SHP 1042, shp 1042: letters, then a hyphen and a code with a digit, or digits
      * right after them, or a space and digits. After a space, capitals take two digits or more; lower case takes
-     * a short word and three digits, so "around 15" or "top 10" is not a reference.
+     * a short abbreviation without vowels (shp, trk) and three digits, so "seen 105 min ago" or "top 100" is
+     * not a reference.
      */
     static final Pattern REFERENCE = Pattern.compile("\\b(?:(?<joined>[A-Za-z]{2,6})(?:-(?<code>[A-Za-z0-9]*\\d[A-Za-z0-9]*)"
             + "|(?<digits>\\d{2,10}))|(?<capitals>[A-Z]{2,6}) (?<capitalDigits>\\d{2,10})"
-            + "|(?<word>[A-Za-z]{2,4}) (?<wordDigits>\\d{3,10}))\\b");
+            + "|(?<word>(?i:[b-df-hj-np-tv-xz]){2,4}) (?<wordDigits>\\d{3,10}))\\b");
     private static final Pattern NUMBERED = Pattern.compile(
             "(?i)\\b(?:order|shipment|load|delivery|package|parcel|number|no\\.?)\\s*#?\\s*(\\d{3,10})\\b|#(\\d{3,10})\\b");
     private static final Set<String> NOT_REFERENCE_PREFIXES = Set.of("PM", "AM", "LAST", "PAST", "NEXT", "IN",

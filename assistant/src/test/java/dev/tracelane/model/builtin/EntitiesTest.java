@@ -27,6 +27,7 @@ class EntitiesTest {
         assertThat(Entities.references("show 100 loads near Joliet")).isEmpty();
         assertThat(Entities.references("anything above 8 degrees around 15 minutes ago")).isEmpty();
         assertThat(Entities.references("trucks on hwy 101 or in 2026")).isEmpty();
+        assertThat(Entities.references("last seen 105 min ago; it's been 120 minutes at door 104")).isEmpty();
     }
 
     @Test
