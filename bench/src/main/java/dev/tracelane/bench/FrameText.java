@@ -27,24 +27,19 @@ final class FrameText {
 
     /** The first position update of a frame (a batch's oldest), or null when it has none. */
     static Reading firstReading(ByteBuf frame) {
-        int ts = ByteBufUtil.indexOf(TS, frame);
-        if (ts < 0) {
-            return null;
-        }
-        int ref = -1;
-        for (int next = indexOf(frame, REF, frame.readerIndex()); next >= 0 && next < ts;
-             next = indexOf(frame, REF, next + 1)) {
-            ref = next; // the reading's own ref: the last one before its ts
-        }
-        return new Reading(ref < 0 ? null : string(frame, ref + REF.readableBytes()),
-                Instant.parse(string(frame, ts + TS.readableBytes())));
+        return readings(frame, 1).stream().findFirst().orElse(null);
     }
 
     /** Every position update of a frame, in order. */
     static List<Reading> readings(ByteBuf frame) {
+        return readings(frame, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code most} updates that carry a {@code ts} after their {@code ref} (status changes do not). */
+    private static List<Reading> readings(ByteBuf frame, int most) {
         List<Reading> readings = new ArrayList<>();
         int ref = indexOf(frame, REF, frame.readerIndex());
-        while (ref >= 0) {
+        while (ref >= 0 && readings.size() < most) {
             int next = indexOf(frame, REF, ref + 1);
             int ts = indexOf(frame, TS, ref);
             if (ts >= 0 && (next < 0 || ts < next)) {

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * One dashboard socket on {@code /ws/live} following one topic. For every update it records send-to-here
  * latency as now minus the reading's {@code ts} (the trackers stamp readings with the wall clock as they send,
  * so this includes ingestion), and hands the arrival to the {@link CommitClock}, which times it from the
- * reading's commit. A batch frame is timed by its first, oldest, message: the worst case of the frame. A slow watcher stops reading after its first frame for longer than the server's stall limit, then
- * reads on, so it can see how the server closed it (a reader that never reads never sees the close frame).
+ * reading's commit. A batch frame is timed by its first, oldest, message: the worst case of the frame. A slow
+ * watcher stops reading after its first frame for longer than the server's stall limit, then reads on, so it can see how the server closed it (a reader that never reads never sees the close frame).
  */
 final class LiveWatcher implements WebSocketClients.Listener {
     private static final long SLOW_PAUSE_SECONDS = 30;

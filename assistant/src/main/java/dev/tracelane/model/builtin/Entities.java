@@ -27,8 +27,8 @@ final class Entities {
      * a short abbreviation without vowels (shp, trk) and three digits, so "seen 105 min ago" or "top 100" is
      * not a reference.
      */
-    static final Pattern REFERENCE = Pattern.compile("\\b(?:(?<joined>[A-Za-z]{2,6})(?:-(?<code>[A-Za-z0-9]*\\d[A-Za-z0-9]*)"
-            + "|(?<digits>\\d{2,10}))|(?<capitals>[A-Z]{2,6}) (?<capitalDigits>\\d{2,10})"
+    static final Pattern REFERENCE = Pattern.compile("\\b(?:(?<joined>[A-Za-z]{2,6})"
+            + "(?:-(?<code>[A-Za-z0-9]*\\d[A-Za-z0-9]*)|(?<digits>\\d{2,10}))|(?<capitals>[A-Z]{2,6}) (?<capitalDigits>\\d{2,10})"
             + "|(?<word>(?i:[b-df-hj-np-tv-xz]){2,4}) (?<wordDigits>\\d{3,10}))\\b");
     private static final Pattern NUMBERED = Pattern.compile(
             "(?i)\\b(?:order|shipment|load|delivery|package|parcel|number|no\\.?)\\s*#?\\s*(\\d{3,10})\\b|#(\\d{3,10})\\b");
@@ -38,7 +38,8 @@ final class Entities {
             "ALL", "ANY", "ARE", "IS", "WAS", "HAS", "HAD", "GOT", "SEE", "SHOW", "LIST", "GIVE", "ONLY", "JUST",
             "THAN", "SOME", "FEW", "MANY", "MOST", "MI", "MILE", "KG", "LB", "LBS", "FT", "HWY", "US", "ON", "ABOVE",
             "NEAR", "FROM", "WITH", "ROOM", "DOCK", "GATE", "BAY", "EXIT", "YEAR", "DAY", "DAYS", "WEEK", "ME", "MY",
-            "OUR", "WE", "BE", "DO", "GET", "SET", "ITS", "IT", "NOW", "AGO", "UP", "LIKE", "SAY", "TRIP", "TIL", "TILL", "ETA", "LANE", "ZIP", "CODE", "UNIT");
+            "OUR", "WE", "BE", "DO", "GET", "SET", "ITS", "IT", "NOW", "AGO", "UP", "LIKE", "SAY", "TRIP", "TIL", "TILL",
+            "ETA", "LANE", "ZIP", "CODE", "UNIT");
     private static final Pattern DESTINATION = Pattern.compile(
             "(?i)\\b(?:to|for|heading to|going to|headed to|bound for|towards|into|destined for|delivering to)\\s+");
     private static final Pattern NEAR = Pattern.compile("(?i)\\b(?:near|around|in|at|close to|outside|by)\\s+");

@@ -50,8 +50,8 @@ public class ShipmentSearch {
      * from a fleet in Alabama is not about England. Otherwise the most populous.
      */
     public SearchResult search(Scope scope, SearchCriteria criteria) {
-        Optional<Party> party = criteria.party() == null ? Optional.empty() : party(scope, criteria.party());
-        String partyName = party.map(Party::name).orElse(null);
+        Party party = criteria.party() == null ? null : party(scope, criteria.party()).orElse(null);
+        String partyName = party == null ? null : party.name();
         if (criteria.near() == null) {
             return new SearchResult(find(scope, criteria, party, null), null, false, partyName);
         }
@@ -105,7 +105,8 @@ public class ShipmentSearch {
         }
     }
 
-    private List<ShipmentSummary> find(Scope scope, SearchCriteria criteria, Optional<Party> party, Place place) {
+    /** @param party the org to narrow to, or null; {@code place} likewise */
+    private List<ShipmentSummary> find(Scope scope, SearchCriteria criteria, Party party, Place place) {
         StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT s.reference, st.status, s.lane,")
                 .append(" coalesce(s.origin->>'name', ''), coalesce(s.destination->>'name', ''), st.last_ts,")
                 .append(" st.lat, st.lon, st.temperature, s.temp_min, s.temp_max, s.promised_until, e.eta,")
@@ -127,9 +128,9 @@ public class ShipmentSearch {
                 values.add(like(criteria.text()));
             }
         }
-        if (party.isPresent()) {
+        if (party != null) {
             sql.append(" AND ? IN (s.shipper_id, s.carrier_id)");
-            values.add(party.get().id());
+            values.add(party.id());
         }
         if (Boolean.TRUE.equals(criteria.temperatureOutOfRange())) {
             sql.append(" AND (st.temperature < s.temp_min OR st.temperature > s.temp_max)");
