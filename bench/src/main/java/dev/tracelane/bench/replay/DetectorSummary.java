@@ -109,7 +109,7 @@ record DetectorSummary(List<VariantRow> variants, List<FalseAlarmRow> falseAlarm
         List<Double> delays = new ArrayList<>();
         for (Injection i : injected) {
             List<AlertView> answering = alertsOf(alerts, i.tripId(), v.kind().alertType).stream()
-                    .filter(a -> within(a, i.startTs(), i.endTs())).toList();
+                    .filter(a -> answers(a, i)).toList();
             if (answering.isEmpty()) {
                 continue;
             }
@@ -124,6 +124,11 @@ record DetectorSummary(List<VariantRow> variants, List<FalseAlarmRow> falseAlarm
                 injected.isEmpty() ? Double.NaN : detected / (double) injected.size(),
                 Quantiles.median(delays).orElse(Double.NaN), Quantiles.percentile(delays, 90).orElse(Double.NaN),
                 cleared, flapped);
+    }
+
+    /** An alert of the injection's type counts for it when detected within its span plus the grace period. */
+    static boolean answers(AlertView alert, Injection injection) {
+        return within(alert, injection.startTs(), injection.endTs());
     }
 
     private static List<AlertView> alertsOf(Map<String, List<AlertView>> alerts, String tripId, String type) {

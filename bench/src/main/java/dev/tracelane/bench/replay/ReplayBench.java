@@ -111,6 +111,9 @@ public final class ReplayBench {
         LateSummary late = eta == null ? null : lateSummary(evaluated, timelines, alerts);
         DetectorSummary detectors = plan == null ? null
                 : DetectorSummary.of(plan.injections(), plan.clean(), replayed, alerts);
+        if (plan != null && options.details() != null) {
+            InjectionDetails.write(plan.injections(), alerts, options.details());
+        }
         pool.shutdownNow();
         return new ReplayReport(run.id(), train.size(), replayed.size(),
                 replayed.stream().map(t -> t.trip().lane()).distinct().count(),
