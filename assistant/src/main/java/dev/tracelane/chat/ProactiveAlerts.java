@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.tracelane.agent.Prompts;
 import dev.tracelane.tools.alert.Alert;
 import dev.tracelane.tools.alert.AlertChanged;
+import dev.tracelane.tools.alert.Severity;
 import dev.tracelane.tracking.identity.Caller;
 import dev.tracelane.tracking.shipment.Scope;
 import dev.tracelane.tracking.storage.StorageException;
@@ -35,12 +36,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Delivers an alert into the chat when it opens and when it is resolved: to every user of the shipment's
- * shipper and carrier who may see it, filed in their latest conversation and in its model memory (so "why?"
- * right after it has the context, and a user who was offline finds it on resume) and pushed at once to each of
- * their open sockets. Deliveries run one at a time on a thread of their own, so a conversation's memory is never
- * rewritten by two at once; past {@link ChatLimits#alertsPerMinute()} a user gets one digest per minute instead
- * ({@link AlertStorms}).
+ * Delivers an alert into the chat when it opens or rises above info, and when such an alert is resolved (info,
+ * such as a truck stopped for the rest its driver is due, is for the dashboard only): to every user of the
+ * shipment's shipper and carrier who may see it, filed in their latest conversation and in its model memory (so
+ * "why?" right after it has the context, and a user who was offline finds it on resume) and pushed at once to
+ * each of their open sockets. Deliveries run one at a time on a thread of their own, so a conversation's memory
+ * is never rewritten by two at once; past {@link ChatLimits#alertsPerMinute()} a user gets one digest per minute
+ * instead ({@link AlertStorms}).
  */
 @Singleton
 public class ProactiveAlerts {
@@ -79,8 +81,8 @@ public class ProactiveAlerts {
 
     private void deliverToEntitled(AlertChanged changed) {
         Alert alert = changed.alert();
-        boolean opened = "open".equals(alert.status()) && alert.detectedAt().equals(alert.updatedAt());
-        boolean resolved = "resolved".equals(alert.status());
+        boolean opened = changed.becameNotable();
+        boolean resolved = "resolved".equals(alert.status()) && !Severity.INFO.wire().equals(alert.severity());
         if (!opened && !resolved) {
             return;
         }

@@ -16,6 +16,13 @@ class EntitiesTest {
     }
 
     @Test
+    void aCodeOfLettersOnlyIsAReferenceAfterACapitalPrefix() {
+        assertThat(Entities.references("where's SHP-eebfeaef at")).containsExactly("SHP-eebfeaef");
+        assertThat(Entities.references("status of PO-ABCDEF")).containsExactly("PO-ABCDEF");
+        assertThat(Entities.references("a follow-up on the drop-off, e-mail me")).isEmpty();
+    }
+
+    @Test
     void everyReferenceInAMessageIsFoundInOrder() {
         assertThat(Entities.references("where are SHP-1002, shp 1003 and SHP-1001?"))
                 .containsExactly("SHP-1002", "SHP-1003", "SHP-1001");

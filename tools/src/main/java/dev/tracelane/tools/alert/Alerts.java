@@ -53,20 +53,23 @@ public class Alerts {
     /** Opens the alert, or updates the active one of that type (severity, title, evidence). */
     public Alert raise(AlertDraft draft) {
         return change("""
+                WITH prior AS (SELECT severity FROM alerts WHERE shipment_id = ? AND type = ? AND status <> 'resolved')
                 INSERT INTO alerts (shipment_id, type, severity, title, evidence, opened_at, updated_at, detected_at)
                 VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                 ON CONFLICT (shipment_id, type) WHERE status <> 'resolved'
                 DO UPDATE SET severity = EXCLUDED.severity, title = EXCLUDED.title, evidence = EXCLUDED.evidence,
                               updated_at = EXCLUDED.updated_at
-                RETURNING id""", ps -> {
+                RETURNING id, (SELECT severity FROM prior)""", ps -> {
             ps.setLong(1, draft.shipmentId());
             ps.setString(2, draft.type().wire());
-            ps.setString(3, draft.severity().wire());
-            ps.setString(4, draft.title());
-            ps.setString(5, write(draft.evidence()));
-            ps.setTimestamp(6, Timestamp.from(draft.since()));
-            ps.setTimestamp(7, Timestamp.from(draft.at()));
-            ps.setTimestamp(8, Timestamp.from(draft.at()));
+            ps.setLong(3, draft.shipmentId());
+            ps.setString(4, draft.type().wire());
+            ps.setString(5, draft.severity().wire());
+            ps.setString(6, draft.title());
+            ps.setString(7, write(draft.evidence()));
+            ps.setTimestamp(8, Timestamp.from(draft.since()));
+            ps.setTimestamp(9, Timestamp.from(draft.at()));
+            ps.setTimestamp(10, Timestamp.from(draft.at()));
         }).orElseThrow();
     }
 
@@ -76,7 +79,7 @@ public class Alerts {
                 UPDATE alerts SET status = 'resolved', resolved_at = ?, resolved_by = 'system', updated_at = ?,
                                   evidence = evidence || ?::jsonb
                  WHERE shipment_id = ? AND type = ? AND status <> 'resolved'
-                RETURNING id""", ps -> {
+                RETURNING id, severity""", ps -> {
             ps.setTimestamp(1, Timestamp.from(at));
             ps.setTimestamp(2, Timestamp.from(at));
             ps.setString(3, write(evidence));
@@ -93,7 +96,7 @@ public class Alerts {
         Optional<Alert> changed = change("""
                 UPDATE alerts SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?, updated_at = ?
                  WHERE id = ? AND status = 'open'
-                RETURNING id""", ps -> {
+                RETURNING id, severity""", ps -> {
             ps.setTimestamp(1, Timestamp.from(at));
             ps.setString(2, username);
             ps.setTimestamp(3, Timestamp.from(at));
@@ -180,10 +183,14 @@ public class Alerts {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    /** Runs one alert change, reads it back, queues its live messages, commits, then publishes it. */
+    /**
+     * Runs one alert change, reads it back, queues its live messages, commits, then publishes it. The statement
+     * returns the alert's id and its severity before the change (null when it opened it).
+     */
     private Optional<Alert> change(String sql, Binder binder) {
         Alert alert;
         long shipmentId;
+        String previousSeverity;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -196,6 +203,7 @@ public class Alerts {
                             return Optional.empty();
                         }
                         id = rs.getLong(1);
+                        previousSeverity = rs.getString(2);
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
@@ -218,7 +226,7 @@ public class Alerts {
         } catch (SQLException e) {
             throw new StorageException("could not change an alert", e);
         }
-        publisher.publishEvent(new AlertChanged(shipmentId, alert));
+        publisher.publishEvent(new AlertChanged(shipmentId, alert, previousSeverity));
         return Optional.of(alert);
     }
 

@@ -17,8 +17,11 @@ import java.util.function.Supplier;
 
 /**
  * A dwell of {@code unplanned-stop} or more within {@code stop-radius-meters} of one spot, away from every known
- * stop (origin, destination, planned stops, the shipper's and carrier's depots). The spot is anchored where the truck first stood; moving away from
- * it clears the alert. Long stops are refreshed every further 30 minutes.
+ * stop (origin, destination, planned stops, the shipper's and carrier's depots). The spot is anchored where the
+ * truck first stood; one fix away from it is taken for a GPS stray, and the second in a row ends the stop and
+ * clears the alert. A stop that begins when the driving rules make a rest due is most likely that rest: it is
+ * raised as {@link Severity#INFO} saying so, and becomes a warning once it runs the threshold past the rest's
+ * length. Long stops are refreshed every further 30 minutes.
  */
 final class UnplannedStop {
     private static final Duration REFRESH = Duration.ofMinutes(30);
@@ -33,12 +36,16 @@ final class UnplannedStop {
     private Instant anchorSince;
     private Duration anchorRest = Duration.ZERO;
     private Duration reported;
+    private Severity reportedSeverity;
     private boolean alerting;
+    private Fix away;
+
+    private record Fix(Instant ts, double lat, double lon) {
+    }
 
     /**
      * @param restDue how long a stop beginning now may last as a rest the driving rules make due (zero when none
-     *                is): a driver taking a mandated rest at a truck stop is not an anomaly until the rest
-     *                runs over by the unplanned-stop threshold
+     *                is): a driver taking a mandated rest at a truck stop is stopped, but not yet overdue
      */
     UnplannedStop(long shipmentId, List<PlannedStop> knownStops, DepotCheck depots, MonitorSettings settings,
                   PlaceIndex places, Supplier<Duration> restDue, boolean alerting) {
@@ -52,31 +59,67 @@ final class UnplannedStop {
     }
 
     Optional<Verdict> observe(Instant ts, double lat, double lon) {
-        if (anchorSince != null && GreatCircle.meters(anchorLat, anchorLon, lat, lon) <= settings.stopRadiusMeters()) {
-            Duration dwell = Duration.between(anchorSince, ts);
-            boolean due = reported == null ? dwell.compareTo(settings.unplannedStop().plus(anchorRest)) >= 0
-                    : dwell.minus(reported).compareTo(REFRESH) >= 0;
-            if (due && !nearKnownStop()) {
-                alerting = true;
-                reported = dwell;
-                return Optional.of(new Verdict.Raise(draft(ts, dwell)));
-            }
+        if (anchorSince != null && within(lat, lon)) {
+            away = null;
+            return judge(ts);
+        }
+        if (anchorSince != null && away == null) {
+            away = new Fix(ts, lat, lon);
             return Optional.empty();
         }
-        Optional<Verdict> verdict = Optional.empty();
-        if (alerting) {
-            alerting = false;
-            Map<String, Object> end = new LinkedHashMap<>();
-            end.put("movedAt", ts.toString());
-            end.put("minutesStopped", anchorSince == null ? 0 : Duration.between(anchorSince, ts).toMinutes());
-            verdict = Optional.of(new Verdict.Clear(shipmentId, AlertType.UNPLANNED_STOP, ts, end));
+        Fix left = away == null ? new Fix(ts, lat, lon) : away;
+        Optional<Verdict> verdict = alerting ? Optional.of(clear(left, ts)) : Optional.empty();
+        away = null;
+        anchor(left);
+        if (!within(lat, lon)) {
+            anchor(new Fix(ts, lat, lon));
         }
-        anchorLat = lat;
-        anchorLon = lon;
-        anchorSince = ts;
+        return verdict;
+    }
+
+    private Verdict clear(Fix left, Instant ts) {
+        alerting = false;
+        Map<String, Object> end = new LinkedHashMap<>();
+        end.put("movedAt", left.ts().toString());
+        end.put("minutesStopped", anchorSince == null ? 0 : Duration.between(anchorSince, left.ts()).toMinutes());
+        return new Verdict.Clear(shipmentId, AlertType.UNPLANNED_STOP, ts, end);
+    }
+
+    private boolean within(double lat, double lon) {
+        return GreatCircle.meters(anchorLat, anchorLon, lat, lon) <= settings.stopRadiusMeters();
+    }
+
+    private void anchor(Fix fix) {
+        anchorLat = fix.lat();
+        anchorLon = fix.lon();
+        anchorSince = fix.ts();
         anchorRest = restDue.get();
         reported = null;
-        return verdict;
+        reportedSeverity = null;
+    }
+
+    private Optional<Verdict> judge(Instant ts) {
+        Duration dwell = Duration.between(anchorSince, ts);
+        if (dwell.compareTo(settings.unplannedStop()) < 0 || nearKnownStop()) {
+            return Optional.empty();
+        }
+        Severity severity = severity(dwell);
+        if (reported != null && severity == reportedSeverity && dwell.minus(reported).compareTo(REFRESH) < 0) {
+            return Optional.empty();
+        }
+        alerting = true;
+        reported = dwell;
+        reportedSeverity = severity;
+        return Optional.of(new Verdict.Raise(draft(ts, dwell, severity)));
+    }
+
+    /** Info while the stop may still be the rest then due; by how long it has run past that rest otherwise. */
+    private Severity severity(Duration dwell) {
+        Duration over = dwell.minus(anchorRest);
+        if (over.compareTo(settings.unplannedStop()) < 0) {
+            return Severity.INFO;
+        }
+        return over.compareTo(settings.unplannedStop().multipliedBy(3)) >= 0 ? Severity.CRITICAL : Severity.WARNING;
     }
 
     private boolean nearKnownStop() {
@@ -88,7 +131,7 @@ final class UnplannedStop {
         return depots.isDepot(anchorLat, anchorLon);
     }
 
-    private AlertDraft draft(Instant ts, Duration dwell) {
+    private AlertDraft draft(Instant ts, Duration dwell, Severity severity) {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("since", anchorSince.toString());
         evidence.put("minutesStopped", dwell.toMinutes());
@@ -99,11 +142,10 @@ final class UnplannedStop {
         if (!anchorRest.isZero()) {
             evidence.put("restDueMinutes", anchorRest.toMinutes());
         }
-        Severity severity = dwell.compareTo(settings.unplannedStop().multipliedBy(3)) >= 0 ? Severity.CRITICAL
-                : Severity.WARNING;
-        String title = "Stopped " + dwell.toMinutes() + " min where no stop was planned"
-                + (anchorRest.isZero() ? "" : ", longer than the " + anchorRest.toMinutes() + "-min rest then due")
-                + ", " + where;
+        String rest = anchorRest.isZero() ? ""
+                : severity == Severity.INFO ? ", likely the " + anchorRest.toMinutes() + "-min rest the driving rules make due"
+                : ", longer than the " + anchorRest.toMinutes() + "-min rest then due";
+        String title = "Stopped " + dwell.toMinutes() + " min where no stop was planned" + rest + ", " + where;
         return new AlertDraft(shipmentId, AlertType.UNPLANNED_STOP, severity, title, evidence, anchorSince, ts);
     }
 }

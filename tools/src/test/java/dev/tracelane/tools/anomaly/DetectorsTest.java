@@ -1,5 +1,6 @@
 package dev.tracelane.tools.anomaly;
 
+import dev.tracelane.tools.alert.AlertDraft;
 import dev.tracelane.tools.alert.AlertType;
 import dev.tracelane.tools.alert.Severity;
 import dev.tracelane.tools.eta.Estimate;
@@ -105,17 +106,31 @@ class DetectorsTest {
 
     @Test
     void standingTwentyMinutesAwayFromKnownStopsRaisesAndMovingOnClears() {
-        UnplannedStop detector = new UnplannedStop(1, List.of(new PlannedStop("origin", 41.0, -88.0, 0)),
-                DepotCheck.NONE, settings, PLACES, () -> Duration.ZERO, false);
+        UnplannedStop detector = stopDetector(Duration.ZERO);
         List<Verdict> verdicts = new ArrayList<>();
         for (int minute = 0; minute <= 25; minute++) {
             detector.observe(T0.plusSeconds(60L * minute), 41.5 + (minute % 3) * 0.0002, -88.0)
                     .ifPresent(verdicts::add);
         }
         detector.observe(T0.plusSeconds(60L * 26), 41.6, -88.0).ifPresent(verdicts::add);
+        detector.observe(T0.plusSeconds(60L * 27), 41.61, -88.0).ifPresent(verdicts::add);
         assertThat(verdicts).hasSize(2);
         assertThat(((Verdict.Raise) verdicts.get(0)).draft().since()).isEqualTo(T0);
-        assertThat(verdicts.get(1)).isInstanceOf(Verdict.Clear.class);
+        assertThat(((Verdict.Raise) verdicts.get(0)).draft().severity()).isEqualTo(Severity.WARNING);
+        assertThat(verdicts.get(1)).isInstanceOfSatisfying(Verdict.Clear.class,
+                clear -> assertThat(clear.evidence()).containsEntry("movedAt", T0.plusSeconds(60L * 26).toString()));
+    }
+
+    @Test
+    void oneStrayFixDoesNotSplitAStop() {
+        UnplannedStop detector = stopDetector(Duration.ZERO);
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int minute = 0; minute <= 20; minute++) {
+            double lat = minute == 12 ? 41.503 : 41.5;
+            detector.observe(T0.plusSeconds(60L * minute), lat, -88.0).ifPresent(verdicts::add);
+        }
+        assertThat(verdicts).singleElement().isInstanceOfSatisfying(Verdict.Raise.class,
+                raise -> assertThat(raise.draft().since()).isEqualTo(T0));
     }
 
     @Test
@@ -137,18 +152,18 @@ class DetectorsTest {
     }
 
     @Test
-    void aStopWhenARestIsDueIsTheRestUntilItRunsOverByTheThreshold() {
-        UnplannedStop detector = new UnplannedStop(1, List.of(), DepotCheck.NONE, settings, PLACES,
-                () -> Duration.ofMinutes(30), false);
-        List<Verdict> verdicts = new ArrayList<>();
+    void aStopWhenARestIsDueIsReportedAsThatRestThenWarnsOnceItRunsOverByTheThreshold() {
+        UnplannedStop detector = stopDetector(Duration.ofMinutes(30));
+        List<AlertDraft> raised = new ArrayList<>();
         for (int minute = 0; minute <= 60; minute++) {
-            detector.observe(T0.plusSeconds(60L * minute), 41.5, -88.0).ifPresent(verdicts::add);
-            if (minute == 45) {
-                assertThat(verdicts).as("within the break and the threshold").isEmpty();
-            }
+            detector.observe(T0.plusSeconds(60L * minute), 41.5, -88.0)
+                    .ifPresent(v -> raised.add(((Verdict.Raise) v).draft()));
         }
-        assertThat(verdicts).singleElement().isInstanceOfSatisfying(Verdict.Raise.class,
-                raise -> assertThat(raise.draft().title()).contains("longer than the 30-min rest then due"));
+        assertThat(raised).extracting(AlertDraft::severity).containsExactly(Severity.INFO, Severity.WARNING);
+        assertThat(raised.get(0).at()).isEqualTo(T0.plusSeconds(20 * 60));
+        assertThat(raised.get(0).title()).contains("likely the 30-min rest the driving rules make due");
+        assertThat(raised.get(1).at()).isEqualTo(T0.plusSeconds(50 * 60));
+        assertThat(raised.get(1).title()).contains("longer than the 30-min rest then due");
     }
 
     @Test
@@ -254,5 +269,10 @@ class DetectorsTest {
             detector.observe(at, at);
             assertThat(detector.check(at.plusSeconds(29))).isEmpty();
         }
+    }
+
+    private UnplannedStop stopDetector(Duration restDue) {
+        return new UnplannedStop(1, List.of(new PlannedStop("origin", 41.0, -88.0, 0)), DepotCheck.NONE, settings,
+                PLACES, () -> restDue, false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tracelane.tools.eta;
 
+import dev.tracelane.tools.ShipmentIds;
 import dev.tracelane.tracking.Api;
 import dev.tracelane.tracking.TestDatabase;
 import io.micronaut.http.client.HttpClient;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,21 +68,10 @@ class LaneHistoryTest implements TestDatabase {
     private LaneTrip trip(String lane, double level, boolean laneKnown) throws SQLException {
         double[] levels = new double[LaneTrip.STEPS];
         Arrays.fill(levels, level);
-        long id = shipmentId(new Api(client.toBlocking()).trackedShipment().reference());
+        long id = ShipmentIds.of(dataSource, new Api(client.toBlocking()).trackedShipment().reference());
         learned.add(id);
         return new LaneTrip(id, lane, T0, T0.plusSeconds(36_000), 500_000, 1.2,
                 new double[LaneTrip.STEPS + 1], new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK],
                 new double[LaneTrip.STEPS], new double[LaneTrip.STEPS], 0, levels, laneKnown);
-    }
-
-    private long shipmentId(String reference) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id FROM shipments WHERE reference = ?")) {
-            ps.setString(1, reference);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }
