@@ -4,7 +4,6 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.tracelane.agent.Prompts;
 import dev.tracelane.tools.alert.Alert;
 import dev.tracelane.tools.alert.AlertChanged;
-import dev.tracelane.tools.alert.Severity;
 import dev.tracelane.tracking.identity.Caller;
 import dev.tracelane.tracking.shipment.Scope;
 import dev.tracelane.tracking.storage.StorageException;
@@ -82,7 +81,7 @@ public class ProactiveAlerts {
     private void deliverToEntitled(AlertChanged changed) {
         Alert alert = changed.alert();
         boolean opened = changed.becameNotable();
-        boolean resolved = "resolved".equals(alert.status()) && !Severity.INFO.wire().equals(alert.severity());
+        boolean resolved = changed.notableEnded();
         if (!opened && !resolved) {
             return;
         }

@@ -131,7 +131,7 @@ record DetectorSummary(List<VariantRow> variants, List<FalseAlarmRow> falseAlarm
         return within(alert, injection.startTs(), injection.endTs());
     }
 
-    private static List<AlertView> alertsOf(Map<String, List<AlertView>> alerts, String tripId, String type) {
+    static List<AlertView> alertsOf(Map<String, List<AlertView>> alerts, String tripId, String type) {
         return alerts.getOrDefault(tripId, List.of()).stream().filter(a -> type.equals(a.type())).toList();
     }
 

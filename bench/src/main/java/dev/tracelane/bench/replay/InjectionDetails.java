@@ -18,8 +18,7 @@ final class InjectionDetails {
         List<String> lines = new ArrayList<>();
         lines.add("trip_id,variant,start_ts,end_ts,detected_ts,alerts_of_type_on_trip");
         for (Injection i : injections) {
-            List<AlertView> ofType = alerts.getOrDefault(i.tripId(), List.of()).stream()
-                    .filter(a -> i.kind().alertType.equals(a.type())).toList();
+            List<AlertView> ofType = DetectorSummary.alertsOf(alerts, i.tripId(), i.kind().alertType);
             OptionalLong detected = ofType.stream().filter(a -> DetectorSummary.answers(a, i))
                     .mapToLong(AlertView::detectedTs).min();
             lines.add(String.join(",", i.tripId(), i.variant(), String.valueOf(i.startTs()),

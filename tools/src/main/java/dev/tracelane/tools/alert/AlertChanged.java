@@ -14,7 +14,12 @@ public record AlertChanged(long shipmentId, Alert alert, @Nullable String previo
      * over is news): the moment it becomes worth telling someone.
      */
     public boolean becameNotable() {
-        return !Severity.INFO.wire().equals(alert.severity()) && !"resolved".equals(alert.status())
-                && (previousSeverity == null || Severity.INFO.wire().equals(previousSeverity));
+        return !Severity.isInfo(alert.severity()) && !"resolved".equals(alert.status())
+                && (previousSeverity == null || Severity.isInfo(previousSeverity));
+    }
+
+    /** It was resolved, and was above info: its end is news to whoever heard it begin. */
+    public boolean notableEnded() {
+        return !Severity.isInfo(alert.severity()) && "resolved".equals(alert.status());
     }
 }

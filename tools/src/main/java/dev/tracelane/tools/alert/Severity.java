@@ -8,4 +8,9 @@ public enum Severity {
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** Whether an alert's {@code severity} as written is info. */
+    public static boolean isInfo(String wire) {
+        return INFO.wire().equals(wire);
+    }
 }

@@ -31,13 +31,12 @@ final class UnplannedStop {
     private final MonitorSettings settings;
     private final PlaceIndex places;
     private final Supplier<Duration> restDue;
-    private double anchorLat;
-    private double anchorLon;
-    private Instant anchorSince;
+    private Fix anchor;
     private Duration anchorRest = Duration.ZERO;
     private Duration reported;
     private Severity reportedSeverity;
     private boolean alerting;
+    /** The first fix off the anchor, held until the next one tells a GPS stray from moving on. */
     private Fix away;
 
     private record Fix(Instant ts, double lat, double lon) {
@@ -59,21 +58,19 @@ final class UnplannedStop {
     }
 
     Optional<Verdict> observe(Instant ts, double lat, double lon) {
-        if (anchorSince != null && within(lat, lon)) {
+        Fix here = new Fix(ts, lat, lon);
+        if (anchor != null && near(anchor, here)) {
             away = null;
             return judge(ts);
         }
-        if (anchorSince != null && away == null) {
-            away = new Fix(ts, lat, lon);
+        if (anchor != null && away == null) {
+            away = here;
             return Optional.empty();
         }
-        Fix left = away == null ? new Fix(ts, lat, lon) : away;
+        Fix left = away == null ? here : away;
         Optional<Verdict> verdict = alerting ? Optional.of(clear(left, ts)) : Optional.empty();
         away = null;
-        anchor(left);
-        if (!within(lat, lon)) {
-            anchor(new Fix(ts, lat, lon));
-        }
+        anchor(near(left, here) ? left : here);
         return verdict;
     }
 
@@ -81,25 +78,23 @@ final class UnplannedStop {
         alerting = false;
         Map<String, Object> end = new LinkedHashMap<>();
         end.put("movedAt", left.ts().toString());
-        end.put("minutesStopped", anchorSince == null ? 0 : Duration.between(anchorSince, left.ts()).toMinutes());
+        end.put("minutesStopped", anchor == null ? 0 : Duration.between(anchor.ts(), left.ts()).toMinutes());
         return new Verdict.Clear(shipmentId, AlertType.UNPLANNED_STOP, ts, end);
     }
 
-    private boolean within(double lat, double lon) {
-        return GreatCircle.meters(anchorLat, anchorLon, lat, lon) <= settings.stopRadiusMeters();
+    private boolean near(Fix a, Fix b) {
+        return GreatCircle.meters(a.lat(), a.lon(), b.lat(), b.lon()) <= settings.stopRadiusMeters();
     }
 
     private void anchor(Fix fix) {
-        anchorLat = fix.lat();
-        anchorLon = fix.lon();
-        anchorSince = fix.ts();
+        anchor = fix;
         anchorRest = restDue.get();
         reported = null;
         reportedSeverity = null;
     }
 
     private Optional<Verdict> judge(Instant ts) {
-        Duration dwell = Duration.between(anchorSince, ts);
+        Duration dwell = Duration.between(anchor.ts(), ts);
         if (dwell.compareTo(settings.unplannedStop()) < 0 || nearKnownStop()) {
             return Optional.empty();
         }
@@ -124,20 +119,20 @@ final class UnplannedStop {
 
     private boolean nearKnownStop() {
         for (PlannedStop stop : knownStops) {
-            if (GreatCircle.meters(anchorLat, anchorLon, stop.lat(), stop.lon()) <= settings.knownStopMeters()) {
+            if (GreatCircle.meters(anchor.lat(), anchor.lon(), stop.lat(), stop.lon()) <= settings.knownStopMeters()) {
                 return true;
             }
         }
-        return depots.isDepot(anchorLat, anchorLon);
+        return depots.isDepot(anchor.lat(), anchor.lon());
     }
 
     private AlertDraft draft(Instant ts, Duration dwell, Severity severity) {
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("since", anchorSince.toString());
+        evidence.put("since", anchor.ts().toString());
         evidence.put("minutesStopped", dwell.toMinutes());
-        evidence.put("lat", anchorLat);
-        evidence.put("lon", anchorLon);
-        String where = places.near(anchorLat, anchorLon).map(p -> p.describe()).orElse("");
+        evidence.put("lat", anchor.lat());
+        evidence.put("lon", anchor.lon());
+        String where = places.near(anchor.lat(), anchor.lon()).map(p -> p.describe()).orElse("");
         evidence.put("where", where);
         if (!anchorRest.isZero()) {
             evidence.put("restDueMinutes", anchorRest.toMinutes());
@@ -146,6 +141,6 @@ final class UnplannedStop {
                 : severity == Severity.INFO ? ", likely the " + anchorRest.toMinutes() + "-min rest the driving rules make due"
                 : ", longer than the " + anchorRest.toMinutes() + "-min rest then due";
         String title = "Stopped " + dwell.toMinutes() + " min where no stop was planned" + rest + ", " + where;
-        return new AlertDraft(shipmentId, AlertType.UNPLANNED_STOP, severity, title, evidence, anchorSince, ts);
+        return new AlertDraft(shipmentId, AlertType.UNPLANNED_STOP, severity, title, evidence, anchor.ts(), ts);
     }
 }
