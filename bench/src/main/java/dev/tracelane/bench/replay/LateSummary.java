@@ -1,5 +1,8 @@
 package dev.tracelane.bench.replay;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +16,11 @@ record LateSummary(int promised, int late, int flagged, int flaggedLate, double 
                    double leadMedianMinutes, double leadP10Minutes) {
     static final double BAR_PRECISION = 0.8;
 
-    /** @param firstAlert epoch seconds of the first alert detected before arrival, or null when none was */
-    record Outcome(String tripId, long arrival, long promisedUntil, Long firstAlert) {
+    /**
+     * @param firstPing  epoch seconds of the trip's first ping
+     * @param firstAlert epoch seconds of the first alert detected before arrival, or null when none was
+     */
+    record Outcome(String tripId, String lane, long firstPing, long arrival, long promisedUntil, Long firstAlert) {
         boolean late() {
             return arrival > promisedUntil;
         }
@@ -39,5 +45,17 @@ record LateSummary(int promised, int late, int flagged, int flaggedLate, double 
                 flagged == 0 ? Double.NaN : flaggedLate / (double) flagged,
                 late == 0 ? Double.NaN : flaggedLate / (double) late,
                 Quantiles.median(leads).orElse(Double.NaN), Quantiles.percentile(leads, 10).orElse(Double.NaN));
+    }
+
+    /** Every trip with a promise, in replay order, so a false alarm can be looked up; times in epoch seconds. */
+    static void write(List<Outcome> outcomes, Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("trip_id,lane,first_ping,arrival,promised_until,first_alert,late");
+        for (Outcome o : outcomes) {
+            lines.add(String.join(",", o.tripId(), o.lane(), String.valueOf(o.firstPing()),
+                    String.valueOf(o.arrival()), String.valueOf(o.promisedUntil()),
+                    o.firstAlert() == null ? "" : String.valueOf(o.firstAlert()), String.valueOf(o.late())));
+        }
+        Files.write(file, lines);
     }
 }

@@ -108,7 +108,11 @@ public final class ReplayBench {
         if (eta != null && options.details() != null) {
             CheckpointResult.write(eta.results(), options.details());
         }
-        LateSummary late = eta == null ? null : lateSummary(evaluated, timelines, alerts);
+        List<LateSummary.Outcome> lateOutcomes = eta == null ? List.of() : lateOutcomes(evaluated, timelines, alerts);
+        LateSummary late = eta == null ? null : LateSummary.of(lateOutcomes);
+        if (eta != null && options.details() != null) {
+            LateSummary.write(lateOutcomes, options.details().resolveSibling("late-" + options.details().getFileName()));
+        }
         DetectorSummary detectors = plan == null ? null
                 : DetectorSummary.of(plan.injections(), plan.clean(), replayed, alerts);
         if (plan != null && options.details() != null) {
@@ -173,8 +177,9 @@ public final class ReplayBench {
         return byTrip;
     }
 
-    private static LateSummary lateSummary(List<TripData> evaluated, Map<String, TripTimeline> timelines,
-                                           Map<String, List<AlertView>> alertsByTrip) {
+    private static List<LateSummary.Outcome> lateOutcomes(List<TripData> evaluated,
+                                                          Map<String, TripTimeline> timelines,
+                                                          Map<String, List<AlertView>> alertsByTrip) {
         List<LateSummary.Outcome> outcomes = new ArrayList<>();
         for (TripData t : evaluated) {
             TripTimeline timeline = timelines.get(t.trip().id());
@@ -184,10 +189,10 @@ public final class ReplayBench {
             long arrival = timeline.arrivalTs();
             Long first = alertsByTrip.get(t.trip().id()).stream().filter(a -> "predicted_late".equals(a.type()))
                     .map(AlertView::detectedTs).filter(ts -> ts < arrival).min(Long::compare).orElse(null);
-            outcomes.add(new LateSummary.Outcome(t.trip().id(), arrival, t.trip().promisedUntil().getEpochSecond(),
-                    first));
+            outcomes.add(new LateSummary.Outcome(t.trip().id(), t.trip().lane(), timeline.firstTs(), arrival,
+                    t.trip().promisedUntil().getEpochSecond(), first));
         }
-        return LateSummary.of(outcomes);
+        return outcomes;
     }
 
     private static ThreadFactory daemon() {

@@ -55,11 +55,11 @@ class SummariesTest {
     @Test
     void lateSummaryCountsFlaggedTripsAndLeadTimes() {
         LateSummary summary = LateSummary.of(List.of(
-                new LateSummary.Outcome("a", 10_000, 9_000, 10_000 - 60 * 60L),
-                new LateSummary.Outcome("b", 10_000, 9_000, 10_000 - 120 * 60L),
-                new LateSummary.Outcome("c", 10_000, 9_000, null),
-                new LateSummary.Outcome("d", 8_000, 9_000, 7_000L),
-                new LateSummary.Outcome("e", 8_000, 9_000, null)));
+                new LateSummary.Outcome("a", "lane", 0, 10_000, 9_000, 10_000 - 60 * 60L),
+                new LateSummary.Outcome("b", "lane", 0, 10_000, 9_000, 10_000 - 120 * 60L),
+                new LateSummary.Outcome("c", "lane", 0, 10_000, 9_000, null),
+                new LateSummary.Outcome("d", "lane", 0, 8_000, 9_000, 7_000L),
+                new LateSummary.Outcome("e", "lane", 0, 8_000, 9_000, null)));
         assertEquals(3, summary.late());
         assertEquals(3, summary.flagged());
         assertEquals(2 / 3.0, summary.precision(), 1e-9);
