@@ -14,6 +14,9 @@ final class DrivingClock {
     private static final long BLIP_SECONDS = 180;
     /** How close to a driving or duty limit a stop counts as the rest the rules are about to require. */
     private static final Duration REST_LEAD = Duration.ofHours(1);
+    /** How much shorter than a rest a stop may read and still count as it: see {@link #lasted}. */
+    private static final double REST_TOLERANCE = 0.05;
+    private static final Duration MIN_REST_TOLERANCE = Duration.ofMinutes(2);
     private final RestRules rules;
     private long moving;
     private long sinceBreak;
@@ -39,14 +42,25 @@ final class DrivingClock {
         if (stoppedSeconds > 0) {
             moving = 0;
             stopped += stoppedSeconds;
-            if (stopped >= rules.dailyRest().toSeconds() && !rules.dailyRest().isZero()) {
+            if (lasted(rules.dailyRest())) {
                 sinceBreak = 0;
                 sinceDailyRest = 0;
                 onDuty = 0;
-            } else if (stopped >= rules.breakLength().toSeconds() && !rules.breakLength().isZero()) {
+            } else if (lasted(rules.breakLength())) {
                 sinceBreak = 0;
             }
         }
+    }
+
+    /**
+     * Whether the stop so far counts as a rest of this length. Readings see less of a stop than the driver took:
+     * its ends fall between fixes, and an outage or a stray fix during it reads as a few minutes of driving. A
+     * ten-hour rest read as 9 h 56 min is still the rest; taken for none, it would make the predictor plan another
+     * ten hours off at once.
+     */
+    private boolean lasted(Duration rest) {
+        long tolerance = Math.max(MIN_REST_TOLERANCE.toSeconds(), Math.round(rest.toSeconds() * REST_TOLERANCE));
+        return !rest.isZero() && stopped >= rest.toSeconds() - tolerance;
     }
 
     /** How long the truck has stood so far in the stop it is in now; zero while it drives. */

@@ -28,6 +28,11 @@ final class TripTrace {
     private static final long SPAN_SECONDS = 55;
     /** A standing stint this long or longer is a rest, not a fuel, meal or traffic pause. */
     private static final long PAUSE_LIMIT_SECONDS = 2 * 3_600;
+    /**
+     * A standing truck whose reading comes back this close to where it stood did not drive: the way out was a
+     * stray fix. Two strays a few minutes apart would otherwise read as minutes of driving and cut a rest in two.
+     */
+    private static final double STRAY_METERS = 150;
     private final RouteLine route;
     private final double circuity;
     private final DrivingClock clock;
@@ -49,6 +54,8 @@ final class TripTrace {
     private double drivenMeters;
     private double pathMeters;
     private long standingSeconds;
+    private double standLat;
+    private double standLon;
     private double pauseSeconds;
 
     /** @param circuity road metres per metre of {@code route}: 1 for a planned route, more for a straight line */
@@ -85,7 +92,8 @@ final class TripTrace {
         progress.add(new double[]{ts.getEpochSecond(), fraction()});
         long seconds = ChronoUnit.SECONDS.between(spanTs, ts);
         if (seconds >= SPAN_SECONDS) {
-            span(seconds, GreatCircle.meters(spanLat, spanLon, lat, lon), (done - spanDone) * circuity, ts);
+            span(seconds, GreatCircle.meters(spanLat, spanLon, lat, lon), (done - spanDone) * circuity, ts,
+                    standing() && GreatCircle.meters(standLat, standLon, lat, lon) <= STRAY_METERS);
             spanTs = ts;
             spanLat = lat;
             spanLon = lon;
@@ -93,14 +101,22 @@ final class TripTrace {
         }
     }
 
-    private void span(long seconds, double moved, double road, Instant end) {
+    /** @param backWhereItStood the truck stands, and this span ends where it began to stand */
+    private void span(long seconds, double moved, double road, Instant end, boolean backWhereItStood) {
         long driving;
-        if (seconds > GAP_SECONDS) {
+        if (backWhereItStood) {
+            driving = 0;
+        } else if (seconds > GAP_SECONDS) {
             driving = Math.min(seconds, Math.round(moved * circuity / GAP_SPEED));
         } else {
             driving = moved / seconds >= MOVING_METERS_PER_SECOND ? seconds : 0;
         }
+        boolean wasStanding = standing();
         clock.add(driving, seconds - driving);
+        if (!wasStanding && standing()) {
+            standLat = spanLat;
+            standLon = spanLon;
+        }
         if (driving > 0 && departedAt != null && standingSeconds < PAUSE_LIMIT_SECONDS) {
             pauseSeconds += standingSeconds; // a stint between origin and arrival, ended by driving on
         }
@@ -123,6 +139,11 @@ final class TripTrace {
         while (!recent.isEmpty() && recent.peekFirst()[0] < end.getEpochSecond() - RECENT_SECONDS) {
             recent.removeFirst();
         }
+    }
+
+    /** Whether the truck stands, by the driving clock: a minute or two of driving between standing is none. */
+    private boolean standing() {
+        return clock.standing().toSeconds() > 0;
     }
 
     static int hourOfWeek(Instant t) {

@@ -21,6 +21,23 @@ class DrivingClockTest {
     }
 
     @Test
+    void aRestReadAFewMinutesShortIsStillTheDailyRest() {
+        DrivingClock clock = new DrivingClock(RestRules.US);
+        drive(clock, 9 * 60);
+        stand(clock, 9 * 60 + 56);
+        assertThat(clock.sinceDailyRest()).isZero();
+    }
+
+    @Test
+    void aStopAnHourShortOfTheDailyRestIsOnlyABreak() {
+        DrivingClock clock = new DrivingClock(RestRules.US);
+        drive(clock, 9 * 60);
+        stand(clock, 9 * 60);
+        assertThat(clock.sinceDailyRest()).isEqualTo(Duration.ofHours(9));
+        assertThat(clock.sinceBreak()).isZero();
+    }
+
+    @Test
     void drivingOnBetweenTwoStopsKeepsThemApart() {
         DrivingClock clock = new DrivingClock(RestRules.US);
         drive(clock, 8 * 60);

@@ -27,4 +27,22 @@ class TripTraceTest {
         trace.add(T0, -1.5, 1); // about 167 km south of the destination: along the line it would be "there"
         assertThat(trace.remainingRoadMeters()).isCloseTo(GreatCircle.meters(-1.5, 1, 0, 1) * 1.25, within(10.0));
     }
+
+    @Test
+    void strayFixesAroundAStandingTruckAreNoDrivingSoTheRestStaysWhole() {
+        TripTrace trace = new TripTrace(line, 1.25, RestRules.US);
+        double lon = 0.3;
+        int minute = 0;
+        for (; minute <= 60; minute++) {
+            trace.add(T0.plusSeconds(60L * minute), 0, lon + minute * 0.0135); // about 25 m/s
+        }
+        double stood = lon + 60 * 0.0135;
+        for (int stop = 0; stop <= 10 * 60; stop++, minute++) {
+            // every few hours two fixes 200 m off, a minute apart, each followed by one back in place
+            boolean stray = stop % 180 == 90 || stop % 180 == 92;
+            trace.add(T0.plusSeconds(60L * minute), stray ? 0.0018 : 0, stood);
+        }
+        assertThat(trace.clock().sinceDailyRest()).isZero();
+        assertThat(trace.clock().standing().toMinutes()).isGreaterThan(9 * 60); // one stop, not three
+    }
 }
