@@ -19,7 +19,9 @@ import java.util.Optional;
  * A likely miss of the promised window raises an alert: the ETA's probability of arriving after it stays above
  * the threshold for {@code late-persistence} of event time, so one pessimistic estimate (a truck standing in a
  * jam, a rest it may not take) does not alarm. It clears only below a lower threshold, so an estimate
- * hovering at the line does not flap, and it is refreshed when the ETA moves by {@link #REFRESH_MOVE}.
+ * hovering at the line does not flap, and it is refreshed when the ETA moves by {@link #REFRESH_MOVE}. A forecast
+ * that is not grounded (a new lane, a truck that has hardly driven) does not start that persistence: on its first
+ * trips a lane's forecasts are guesses, and the alerts they raised at departure were mostly wrong.
  */
 final class PredictedLate {
     private static final Duration REFRESH_MOVE = Duration.ofMinutes(10);
@@ -38,19 +40,21 @@ final class PredictedLate {
         this.alerting = alerting;
     }
 
-    Optional<Verdict> observe(Estimate estimate) {
+    /** @param grounded whether the forecast rests on the lane's history or the truck's own driving */
+    Optional<Verdict> observe(Estimate estimate, boolean grounded) {
         Double probability = estimate.lateProbability();
         if (probability == null) {
             return Optional.empty();
         }
         Instant at = estimate.asOf().toInstant();
-        if (probability >= settings.lateProbability()) {
+        boolean missed = !at.isBefore(promisedUntil);
+        if (probability >= settings.lateProbability() && (grounded || alerting || missed)) {
             if (above == null) {
                 above = at;
             }
             boolean moved = reportedEta == null
                     || Duration.between(reportedEta, estimate.eta()).abs().compareTo(REFRESH_MOVE) >= 0;
-            boolean persisted = Duration.between(above, at).compareTo(settings.latePersistence()) >= 0;
+            boolean persisted = missed || Duration.between(above, at).compareTo(settings.latePersistence()) >= 0;
             if (alerting ? moved : persisted) {
                 if (since == null) {
                     since = above;

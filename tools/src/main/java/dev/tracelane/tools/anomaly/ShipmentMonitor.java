@@ -69,7 +69,7 @@ final class ShipmentMonitor {
             eta.observe(e.ts(), e.lat(), e.lon()).ifPresent(fresh -> {
                 estimate = fresh;
                 if (late != null) {
-                    late.observe(fresh).ifPresent(verdicts::add);
+                    late.observe(fresh, eta.grounded()).ifPresent(verdicts::add);
                 }
             });
         }

@@ -127,7 +127,7 @@ final class EtaPredictor {
      * drives as its pace estimate is trusted more (the same half-way point as {@link #PACE_HALF_TRUSTED_AT}).
      */
     private double paceDoubt(TripTrace trace, LaneProfile lane) {
-        double spread = Double.isFinite(lane.paceSpread()) ? lane.paceSpread() : settings.paceSpread();
+        double spread = lane.pacesLearned() ? lane.paceSpread() : settings.paceSpread();
         double driven = Arrays.stream(trace.segmentSeconds()).sum();
         return spread * Math.sqrt(PACE_HALF_TRUSTED_AT / (driven + PACE_HALF_TRUSTED_AT));
     }

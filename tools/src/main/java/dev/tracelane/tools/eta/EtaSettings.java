@@ -16,6 +16,7 @@ public class EtaSettings {
     private double lateProbability = 0.8;
     private double lateClearProbability = 0.5;
     private Duration latePersistence = Duration.ofHours(1);
+    private Duration lateGuessDriving = Duration.ofHours(2);
     private Duration publishMove = Duration.ofMinutes(2);
     private Duration storeEvery = Duration.ofMinutes(5);
     private Duration recomputeEvery = Duration.ofSeconds(30);
@@ -48,7 +49,6 @@ public class EtaSettings {
         this.defaultSpeed = defaultSpeed;
     }
 
-    /** Probability of missing the promised window above which a predicted_late alert opens. */
     /** Seconds of short stops per driving second on a lane without history. */
     public double pauseShare() {
         return pauseShare;
@@ -85,6 +85,7 @@ public class EtaSettings {
         this.laneBlend = laneBlend;
     }
 
+    /** Probability of missing the promised window above which a predicted_late alert opens. */
     public double lateProbability() {
         return lateProbability;
     }
@@ -102,7 +103,6 @@ public class EtaSettings {
         this.lateClearProbability = lateClearProbability;
     }
 
-    /** A live update goes out when the ETA moves at least this much. */
     /** How long the late probability must stay above the threshold before the alert opens. */
     public Duration latePersistence() {
         return latePersistence;
@@ -112,6 +112,19 @@ public class EtaSettings {
         this.latePersistence = latePersistence;
     }
 
+    /**
+     * On a lane whose paces are not learned yet, how long the truck must have driven before a predicted_late
+     * alert may begin to persist: until then the forecast rests on a typical speed and road factor.
+     */
+    public Duration lateGuessDriving() {
+        return lateGuessDriving;
+    }
+
+    public void setLateGuessDriving(Duration lateGuessDriving) {
+        this.lateGuessDriving = lateGuessDriving;
+    }
+
+    /** A live update goes out when the ETA moves at least this much. */
     public Duration publishMove() {
         return publishMove;
     }

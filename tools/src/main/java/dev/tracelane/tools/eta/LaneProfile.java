@@ -89,6 +89,11 @@ final class LaneProfile {
         return paceSpread;
     }
 
+    /** Whether the lane has enough delivered trips to show how its paces spread. */
+    boolean pacesLearned() {
+        return Double.isFinite(paceSpread);
+    }
+
     private static double interpolate(double[] byStep, double fraction) {
         double pos = Math.max(0, Math.min(1, fraction)) * LaneTrip.STEPS;
         int lo = (int) Math.floor(pos);

@@ -5,6 +5,7 @@ import dev.tracelane.tools.plan.ShipmentPlan;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,7 @@ public final class ShipmentEta {
     private final EtaPredictor predictor;
     private final LaneHistory lanes;
     private final Duration recomputeEvery;
+    private final Duration guessDriving;
     private final Forecast[] first = new Forecast[LaneTrip.STEPS];
     private final boolean laneKnown;
     private final long[] firstAt = new long[LaneTrip.STEPS];
@@ -28,6 +30,7 @@ public final class ShipmentEta {
         this.predictor = predictor;
         this.lanes = lanes;
         this.recomputeEvery = settings.recomputeEvery();
+        this.guessDriving = settings.lateGuessDriving();
         RouteLine route = plan.routeOrStraightLine();
         LaneProfile lane = lanes.profile(plan.lane());
         this.laneKnown = lane.trips() > 0;
@@ -52,6 +55,15 @@ public final class ShipmentEta {
             firstAt[p.bucket()] = ts.getEpochSecond();
         }
         return Optional.of(p.estimate());
+    }
+
+    /**
+     * Whether the forecast rests on this lane's learned paces or on enough of this truck's own driving; before
+     * either, it is a typical speed over a guessed road, too blind to call a trip late.
+     */
+    public boolean grounded() {
+        return lanes.profile(plan.lane()).pacesLearned()
+                || Arrays.stream(trace.segmentSeconds()).sum() >= guessDriving.toSeconds();
     }
 
     /** {@link DrivingClock#restDue()} by the readings so far: a stop is judged by how it began. */

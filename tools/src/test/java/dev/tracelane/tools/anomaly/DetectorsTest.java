@@ -168,17 +168,39 @@ class DetectorsTest {
 
     @Test
     void aLateArrivalIsPredictedOnlyWhenTheEstimateStaysLateForTheWholePersistence() {
-        Instant promised = T0.plusSeconds(3_600);
+        Instant promised = T0.plusSeconds(6 * 3_600);
         EtaSettings settings = new EtaSettings();
         PredictedLate detector = new PredictedLate(1, promised, settings, false);
-        assertThat(detector.observe(estimate(T0, 0.9))).isEmpty();
-        assertThat(detector.observe(estimate(T0.plusSeconds(300), 0.3))).isEmpty();
+        assertThat(detector.observe(estimate(T0, 0.9), true)).isEmpty();
+        assertThat(detector.observe(estimate(T0.plusSeconds(300), 0.3), true)).isEmpty();
         long persistence = settings.latePersistence().toMinutes();
         for (long minute = 10; minute < 10 + persistence; minute++) {
-            assertThat(detector.observe(estimate(T0.plusSeconds(60 * minute), 0.9))).isEmpty();
+            assertThat(detector.observe(estimate(T0.plusSeconds(60 * minute), 0.9), true)).isEmpty();
         }
-        assertThat(detector.observe(estimate(T0.plusSeconds(60 * (10 + persistence)), 0.9)))
+        assertThat(detector.observe(estimate(T0.plusSeconds(60 * (10 + persistence)), 0.9), true))
                 .containsInstanceOf(Verdict.Raise.class);
+    }
+
+    @Test
+    void aForecastThatIsNotGroundedYetStartsNoLatePersistence() {
+        EtaSettings settings = new EtaSettings();
+        PredictedLate detector = new PredictedLate(1, T0.plusSeconds(6 * 3_600), settings, false);
+        long persistence = settings.latePersistence().toMinutes();
+        for (long minute = 0; minute <= 2 * persistence; minute++) {
+            assertThat(detector.observe(estimate(T0.plusSeconds(60 * minute), 0.9), false)).isEmpty();
+        }
+        Instant grounded = T0.plusSeconds(60 * (2 * persistence + 1));
+        assertThat(detector.observe(estimate(grounded, 0.9), true)).isEmpty();
+        assertThat(detector.observe(estimate(grounded.plus(settings.latePersistence()), 0.9), true))
+                .containsInstanceOf(Verdict.Raise.class);
+    }
+
+    @Test
+    void aPromiseThatHasPassedRaisesPredictedLateAtOnce() {
+        Instant promised = T0.plusSeconds(3_600);
+        PredictedLate detector = new PredictedLate(1, promised, new EtaSettings(), false);
+        assertThat(detector.observe(estimate(promised.minusSeconds(60), 1.0), false)).isEmpty();
+        assertThat(detector.observe(estimate(promised, 1.0), false)).containsInstanceOf(Verdict.Raise.class);
     }
 
     private static Estimate estimate(Instant asOf, double lateProbability) {

@@ -74,7 +74,7 @@ class EtaFlowTest implements TestDatabase {
         Api api = new Api(client.toBlocking());
         Trip trip = trip(api, Api.unique("lane"), Map.of("promisedArrival",
                 Map.of("until", T0.plusSeconds(40 * 60).toString())));
-        drive(trip, 0, 70); // long enough for the late estimate to persist, short of arriving
+        drive(trip, 0, 70); // past the promise, short of arriving
         Map<String, Object> alert = Eventually.found(() -> api.list("/api/alerts?shipment=" + trip.reference
                 + "&type=predicted_late", trip.coordinator).stream().findFirst());
         assertThat(alert).containsEntry("status", "open");
