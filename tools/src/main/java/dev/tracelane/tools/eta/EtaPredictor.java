@@ -128,7 +128,7 @@ final class EtaPredictor {
      */
     private double paceDoubt(TripTrace trace, LaneProfile lane) {
         double spread = lane.pacesLearned() ? lane.paceSpread() : settings.paceSpread();
-        double driven = Arrays.stream(trace.segmentSeconds()).sum();
+        double driven = trace.drivingSeconds();
         return spread * Math.sqrt(PACE_HALF_TRUSTED_AT / (driven + PACE_HALF_TRUSTED_AT));
     }
 
@@ -151,7 +151,7 @@ final class EtaPredictor {
      */
     private Speed speed(TripTrace trace, LaneProfile lane) {
         double expected = lane.expectedSeconds(trace.segmentMeters());
-        double driven = Arrays.stream(trace.segmentSeconds()).sum();
+        double driven = trace.drivingSeconds();
         if (Double.isFinite(expected)) {
             if (driven < 600) {
                 return new Speed("lane profile by stretch and hour of week", 1, settings.defaultSpeed());

@@ -5,7 +5,6 @@ import dev.tracelane.tools.plan.ShipmentPlan;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -63,7 +62,7 @@ public final class ShipmentEta {
      */
     public boolean grounded() {
         return lanes.profile(plan.lane()).pacesLearned()
-                || Arrays.stream(trace.segmentSeconds()).sum() >= guessDriving.toSeconds();
+                || trace.drivingSeconds() >= guessDriving.toSeconds();
     }
 
     /** {@link DrivingClock#restDue()} by the readings so far: a stop is judged by how it began. */

@@ -197,6 +197,11 @@ final class TripTrace {
         return recent.stream().mapToDouble(i -> i[1]).sum();
     }
 
+    /** Seconds driven along the route since the first reading. */
+    double drivingSeconds() {
+        return drivingSeconds;
+    }
+
     /** Road metres per driving second since departure; NaN before it has driven ten minutes. */
     double movingSpeed() {
         return drivingSeconds < 600 ? Double.NaN : drivenMeters / drivingSeconds;
