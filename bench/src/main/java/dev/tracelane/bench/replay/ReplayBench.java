@@ -103,15 +103,16 @@ public final class ReplayBench {
         log.printf("waiting for the monitors to catch up (alerts unchanged for %d s)%n", SETTLE.toSeconds());
         Map<String, List<AlertView>> alerts = settledAlerts(run, replayed, notes);
 
-        EtaSummary etaSummary = eta == null ? null
-                : EtaSummary.of(evaluated.size(), eta.results(), eta.timeouts(), eta.unavailable());
-        if (eta != null && options.details() != null) {
-            CheckpointResult.write(eta.results(), options.details());
-        }
-        List<LateSummary.Outcome> lateOutcomes = eta == null ? List.of() : lateOutcomes(evaluated, timelines, alerts);
-        LateSummary late = eta == null ? null : LateSummary.of(lateOutcomes);
-        if (eta != null && options.details() != null) {
-            LateSummary.write(lateOutcomes, options.details().resolveSibling("late-" + options.details().getFileName()));
+        EtaSummary etaSummary = null;
+        LateSummary late = null;
+        if (eta != null) {
+            etaSummary = EtaSummary.of(evaluated.size(), eta.results(), eta.timeouts(), eta.unavailable());
+            List<LateSummary.Outcome> outcomes = lateOutcomes(evaluated, timelines, alerts);
+            late = LateSummary.of(outcomes);
+            if (options.details() != null) {
+                CheckpointResult.write(eta.results(), options.details());
+                LateSummary.write(outcomes, options.details().resolveSibling("late-" + options.details().getFileName()));
+            }
         }
         DetectorSummary detectors = plan == null ? null
                 : DetectorSummary.of(plan.injections(), plan.clean(), replayed, alerts);

@@ -92,8 +92,7 @@ final class TripTrace {
         progress.add(new double[]{ts.getEpochSecond(), fraction()});
         long seconds = ChronoUnit.SECONDS.between(spanTs, ts);
         if (seconds >= SPAN_SECONDS) {
-            span(seconds, GreatCircle.meters(spanLat, spanLon, lat, lon), (done - spanDone) * circuity, ts,
-                    standing() && GreatCircle.meters(standLat, standLon, lat, lon) <= STRAY_METERS);
+            span(seconds, lat, lon, (done - spanDone) * circuity, ts);
             spanTs = ts;
             spanLat = lat;
             spanLon = lon;
@@ -101,17 +100,18 @@ final class TripTrace {
         }
     }
 
-    /** @param backWhereItStood the truck stands, and this span ends where it began to stand */
-    private void span(long seconds, double moved, double road, Instant end, boolean backWhereItStood) {
+    /** The span from the last span's end to a reading at {@code lat, lon}: driving, standing or some of both. */
+    private void span(long seconds, double lat, double lon, double road, Instant end) {
+        double moved = GreatCircle.meters(spanLat, spanLon, lat, lon);
+        boolean wasStanding = standing();
         long driving;
-        if (backWhereItStood) {
+        if (wasStanding && GreatCircle.meters(standLat, standLon, lat, lon) <= STRAY_METERS) {
             driving = 0;
         } else if (seconds > GAP_SECONDS) {
             driving = Math.min(seconds, Math.round(moved * circuity / GAP_SPEED));
         } else {
             driving = moved / seconds >= MOVING_METERS_PER_SECOND ? seconds : 0;
         }
-        boolean wasStanding = standing();
         clock.add(driving, seconds - driving);
         if (!wasStanding && standing()) {
             standLat = spanLat;
