@@ -13,9 +13,10 @@ import java.util.List;
  *
  * @param p10 the predictor's early bound, NaN when not given
  * @param p90 the predictor's late bound, NaN when not given
+ * @param calibration where the predictor's window came from, empty when it did not say
  */
 record CheckpointResult(String tripId, int percent, long ts, long actual, double predictor, double p10, double p90,
-                        double distanceOverSpeed, double laneMedian, double laneProgress) {
+                        double distanceOverSpeed, double laneMedian, double laneProgress, String calibration) {
 
     /**
      * @param eta the predictor's fresh estimate, or null when it gave none in time; baseline (a) then takes
@@ -34,7 +35,8 @@ record CheckpointResult(String tripId, int percent, long ts, long actual, double
                 at.ts() + Baselines.distanceOverSpeed(remainingMeters, timeline.travelledMeters(checkpoint.index()),
                         elapsed),
                 at.ts() + baselines.laneMedian(checkpoint.trip(), elapsed),
-                at.ts() + baselines.laneProgress(checkpoint.trip(), at.at()));
+                at.ts() + baselines.laneProgress(checkpoint.trip(), at.at()),
+                eta == null || eta.calibration() == null ? "" : eta.calibration());
     }
 
     double errorMinutes(EtaMethod method) {
@@ -56,12 +58,12 @@ record CheckpointResult(String tripId, int percent, long ts, long actual, double
     /** One CSV row per checkpoint, times in epoch seconds, for looking into where a method goes wrong. */
     static void write(List<CheckpointResult> results, Path file) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("trip_id,percent,ts,actual,predictor,p10,p90,distance_over_speed,lane_median,lane_progress");
+        lines.add("trip_id,percent,ts,actual,predictor,p10,p90,distance_over_speed,lane_median,lane_progress,calibration");
         for (CheckpointResult r : results) {
             lines.add(String.join(",", r.tripId(), String.valueOf(r.percent()), String.valueOf(r.ts()),
                     String.valueOf(r.actual()), String.valueOf(r.predictor()), String.valueOf(r.p10()),
                     String.valueOf(r.p90()), String.valueOf(r.distanceOverSpeed()), String.valueOf(r.laneMedian()),
-                    String.valueOf(r.laneProgress())));
+                    String.valueOf(r.laneProgress()), r.calibration()));
         }
         Files.write(file, lines);
     }

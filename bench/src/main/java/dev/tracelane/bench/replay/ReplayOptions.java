@@ -35,7 +35,8 @@ record ReplayOptions(URI url, String adminPassword, Path trips, Path pings, Path
               --url URL              service base URL (loopback only)           [http://127.0.0.1:8080]
               --admin-password PW    platform admin password               [$TRACELANE_ADMIN_PASSWORD]
               --json                 print the report as one JSON line
-              --details FILE         write every ETA checkpoint (actual, predictor, baselines) as CSV, and
+              --details FILE         write every ETA checkpoint (actual, predictor, window and where its
+                                     calibration came from, baselines) as CSV, and
                                      each promised trip's first late alert to late-FILE; with
                                      --detectors, every injection and when it was detected
             """;

@@ -21,7 +21,7 @@ class SummariesTest {
                                            double p10, double p90) {
         long actual = 10_000;
         return new CheckpointResult("t" + percent, percent, 0, actual, actual + predictor * 60, actual + p10 * 60,
-                actual + p90 * 60, actual + a * 60, actual + b * 60, actual + c * 60);
+                actual + p90 * 60, actual + a * 60, actual + b * 60, actual + c * 60, "lane");
     }
 
     @Test
