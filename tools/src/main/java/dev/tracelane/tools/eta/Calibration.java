@@ -3,6 +3,7 @@ package dev.tracelane.tools.eta;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where past trips' actual arrivals fell in the forecasts made for them, by progress bucket: each trip's
@@ -11,66 +12,120 @@ import java.util.List;
  * probability through the past levels (quantile recalibration) turns the forecast into a point estimate and a
  * p10-p90 window that cover as often as they claim, and a chance of lateness that means what it says. Without
  * enough history the forecast is taken as it is.
+ * <p>
+ * A lane's own trips may lean on a pool of other lanes' ({@link #leaningOn}): a handful of trips spans only
+ * part of what the lane can do, and a window read off them alone covers far less often than it claims.
  */
 final class Calibration {
     static final int MIN_SAMPLES = 8;
+    /** Own trips at which a lane's levels weigh as much as the pool it leans on. */
+    static final double POOL_TRIPS = 5;
     private final String source;
     private final int trips;
     private final double[][] byBucket;
+    private final int[] tripsByBucket;
+    private final Calibration pool;
 
-    private Calibration(String source, int trips, double[][] byBucket) {
+    private Calibration(String source, int trips, double[][] byBucket, int[] tripsByBucket, Calibration pool) {
         this.source = source;
         this.trips = trips;
         this.byBucket = byBucket;
+        this.tripsByBucket = tripsByBucket;
+        this.pool = pool;
     }
 
     static Calibration none() {
-        return new Calibration("none", 0, new double[LaneTrip.STEPS][0]);
+        return new Calibration("none", 0, new double[LaneTrip.STEPS][0], new int[LaneTrip.STEPS], null);
     }
 
+    /** The levels of {@code history} at each bucket and its neighbours. */
     static Calibration of(String source, List<LaneTrip> history) {
         double[][] byBucket = new double[LaneTrip.STEPS][];
+        int[] tripsByBucket = new int[LaneTrip.STEPS];
         for (int b = 0; b < LaneTrip.STEPS; b++) {
             List<Double> levels = new ArrayList<>();
             for (LaneTrip trip : history) {
+                int before = levels.size();
                 for (int k = Math.max(0, b - 1); k <= Math.min(LaneTrip.STEPS - 1, b + 1); k++) {
                     double level = trip.forecastLevels()[k];
                     if (level >= 0 && level <= 1) {
                         levels.add(level);
                     }
                 }
+                tripsByBucket[b] += levels.size() > before ? 1 : 0;
             }
             byBucket[b] = levels.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         }
-        return new Calibration(source, history.size(), byBucket);
+        return new Calibration(source, history.size(), byBucket, tripsByBucket, null);
+    }
+
+    /** These levels, weighing n / (n + {@link #POOL_TRIPS}) at a bucket with n trips, the pool's the rest. */
+    Calibration leaningOn(Calibration pool) {
+        return new Calibration(source, trips, byBucket, tripsByBucket, pool);
     }
 
     boolean covers(int bucket) {
-        return byBucket[bucket].length >= MIN_SAMPLES;
+        return ownCovers(bucket) || pooled(bucket);
     }
 
     /** The forecast probability to read off for a calibrated probability {@code q} (0-1). */
     double level(int bucket, double q) {
-        double[] sorted = byBucket[bucket];
-        if (sorted.length < MIN_SAMPLES) {
-            return q;
+        // the inverse of cdf, found by halving: cdf rises with the level, and a blend has no closed inverse
+        double lo = 0;
+        double hi = 1;
+        for (int i = 0; i < 40; i++) {
+            double mid = (lo + hi) / 2;
+            if (cdf(bucket, mid) < q) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
         }
-        // the k-th of n past levels sits at k / (n + 1), not (k - 1) / (n - 1): read so, a window from a few dozen
-        // trips covers as often as it claims instead of a few points less
-        double pos = Math.max(0, Math.min(sorted.length - 1, q * (sorted.length + 1) - 1));
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+        return (lo + hi) / 2;
     }
 
     /** Calibrated probability of arriving later than where the forecast puts probability {@code level}. */
     double probabilityAbove(int bucket, double level) {
-        double[] sorted = byBucket[bucket];
-        if (sorted.length < MIN_SAMPLES) {
-            return 1 - level;
+        return 1 - cdf(bucket, level);
+    }
+
+    /** The calibrated probability of an arrival by where the forecast puts probability {@code level}. */
+    private double cdf(int bucket, double level) {
+        if (pooled(bucket) && byBucket[bucket].length > 0) {
+            double weight = tripsByBucket[bucket] / (tripsByBucket[bucket] + POOL_TRIPS);
+            return weight * ownCdf(bucket, level) + (1 - weight) * pool.cdf(bucket, level);
         }
-        int above = sorted.length - upperBound(sorted, level);
-        return (above + 0.5) / (sorted.length + 1);
+        if (ownCovers(bucket)) {
+            return ownCdf(bucket, level);
+        }
+        return pooled(bucket) ? pool.cdf(bucket, level) : level;
+    }
+
+    private boolean pooled(int bucket) {
+        return pool != null && pool.covers(bucket);
+    }
+
+    private boolean ownCovers(int bucket) {
+        return byBucket[bucket].length >= MIN_SAMPLES;
+    }
+
+    /**
+     * The share of this calibration's levels at or below {@code level}, the k-th of n sitting at k / (n + 1)
+     * between 0 at level 0 and 1 at level 1, not at (k - 1) / (n - 1): read so, a window from a few dozen trips
+     * covers as often as it claims instead of a few points less.
+     */
+    private double ownCdf(int bucket, double level) {
+        double[] sorted = byBucket[bucket];
+        int k = upperBound(sorted, level);
+        double from = at(sorted, k);
+        double to = at(sorted, k + 1);
+        double within = to > from ? (Math.max(from, Math.min(to, level)) - from) / (to - from) : 0;
+        return (k + within) / (sorted.length + 1);
+    }
+
+    /** The k-th point of the levels' curve: 0 first, then the sorted levels, then 1. */
+    private static double at(double[] sorted, int k) {
+        return k <= 0 ? 0 : k > sorted.length ? 1 : sorted[k - 1];
     }
 
     private static int upperBound(double[] sorted, double value) {
@@ -84,11 +139,30 @@ final class Calibration {
         return i;
     }
 
-    String source() {
-        return source;
+    /** What the window rests on, for the estimate's explanation. */
+    String describe() {
+        if (trips() == 0) {
+            return "window from the forecast alone, too few delivered trips to check it against";
+        }
+        if (pool == null || pool.trips == 0) {
+            return String.format(Locale.ROOT, "window from %d delivered trips (%s)", trips, source);
+        }
+        if (trips == 0) {
+            return pool.describe();
+        }
+        return String.format(Locale.ROOT, "window from this lane's %d delivered trips beside %d of %s",
+                trips, pool.trips, pool.source);
     }
 
-    int trips() {
-        return trips;
+    /** {@code lane}, {@code all lanes}, {@code new lanes}, or {@code none}; a lane leaning on a pool names both. */
+    String source() {
+        if (pool == null || pool.trips == 0) {
+            return trips == 0 ? "none" : source;
+        }
+        return trips == 0 ? pool.source() : source + " and " + pool.source();
+    }
+
+    private int trips() {
+        return trips + (pool == null ? 0 : pool.trips);
     }
 }

@@ -16,8 +16,9 @@ import java.util.List;
  * @param restRules     the drivers' rest rules applied
  * @param restsAhead    mandatory rests planned before arrival
  * @param stopsAhead    planned stops still ahead, with their dwell
- * @param calibration   which past trips set the window: {@code lane}, {@code all lanes}, {@code new lanes}
- *                      (other lanes' first trips, for a lane with no history) or {@code none}
+ * @param calibration   which past trips set the window: {@code lane and all lanes} (the lane's own, leaning on
+ *                      other lanes' while it has few), {@code new lanes} (other lanes' first trips, for a lane
+ *                      with no history), {@code lane} while no other lane's count, or {@code none}
  * @param explanation   all of it in a sentence
  */
 @Serdeable

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntFunction;
 
 /**
  * Predicts arrival on event time. It drives the road still to go forward in time: the lane's speed on each
@@ -55,10 +54,9 @@ final class EtaPredictor {
 
     /**
      * @param stopsDone   metres along the route of each planned stop, in the plan's order
-     * @param calibration the calibration for a progress bucket
+     * @param cal         the past trips' levels that set the window
      */
-    Prediction predict(ShipmentPlan plan, TripTrace trace, double[] stopsDone, LaneProfile lane,
-                       IntFunction<Calibration> calibration) {
+    Prediction predict(ShipmentPlan plan, TripTrace trace, double[] stopsDone, LaneProfile lane, Calibration cal) {
         Instant now = trace.lastTs();
         boolean departed = trace.departedAt() != null;
         Instant start = !departed && plan.plannedDeparture() != null && plan.plannedDeparture().isAfter(now)
@@ -76,7 +74,6 @@ final class EtaPredictor {
         double laneWeight = past.length > 0 ? laneWeight(trace.fraction()) : 0;
         Forecast forecast = mixture(drives, now, past, laneWeight);
         int bucket = LaneTrip.bucket(trace.fraction());
-        Calibration cal = calibration.apply(bucket);
         Double late = null;
         if (plan.promisedUntil() != null) {
             double allowed = plan.promisedUntil().getEpochSecond() - now.getEpochSecond();
@@ -84,7 +81,7 @@ final class EtaPredictor {
         }
         EtaBasis basis = new EtaBasis(departed ? "in_transit" : "planned", distance(plan, lane), speed.source,
                 round(speed.at(now, trace.fraction(), lane)), lane.trips(), trace.clock().rules().name(), drive.rests,
-                drive.stops, Math.round(drive.stopSeconds / 60.0), calibrationName(cal),
+                drive.stops, Math.round(drive.stopSeconds / 60.0), cal.source(),
                 explain(toGo, speed, lane, drives, cal, now, trace.fraction(), laneWeight));
         double median = forecast.quantile(0.5);
         double p10 = forecast.quantile(cal.level(bucket, 0.1));
@@ -314,10 +311,6 @@ final class EtaPredictor {
                 : String.format(Locale.ROOT, "straight line x %.2f, a typical road factor", settings.circuity());
     }
 
-    private static String calibrationName(Calibration cal) {
-        return cal.trips() == 0 ? "none" : cal.source();
-    }
-
     private static String explain(double toGo, Speed speed, LaneProfile lane, Drive[] drives, Calibration cal,
                                   Instant now, double fraction, double laneWeight) {
         Drive drive = drives[drives.length / 2];
@@ -345,8 +338,7 @@ final class EtaPredictor {
             s.append(String.format(Locale.ROOT, "; this lane's past trips from here weigh %.0f %% beside the drive",
                     laneWeight * 100));
         }
-        s.append(cal.trips() == 0 ? "; window from the forecast alone, too few delivered trips to check it against"
-                : String.format(Locale.ROOT, "; window from %d delivered trips (%s)", cal.trips(), cal.source()));
+        s.append("; ").append(cal.describe());
         return s.toString();
     }
 

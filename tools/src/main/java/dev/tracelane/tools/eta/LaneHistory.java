@@ -79,14 +79,11 @@ class LaneHistory {
     }
 
     /**
-     * The lane's own calibration where it has enough trips, else that of all lanes; on a lane with no history yet,
-     * that of other lanes' first trips, whose forecasts were as blind.
+     * The lane's own calibration leaning on that of all lanes; on a lane with no history yet, that of other
+     * lanes' first trips, whose forecasts were as blind.
      */
-    synchronized Calibration calibration(String lane, int bucket) {
+    synchronized Calibration calibration(String lane) {
         Lane own = lane(lane);
-        if (own.calibration().covers(bucket)) {
-            return own.calibration();
-        }
         boolean known = own.profile().trips() > 0;
         Cached<Calibration> pool = pooled.get(known);
         if (pool == null || stale(pool.loadedAt())) {
@@ -95,7 +92,7 @@ class LaneHistory {
                     ALL_LANES_TRIPS)), clock.instant());
             pooled.put(known, pool);
         }
-        return pool.value().covers(bucket) ? pool.value() : Calibration.none();
+        return own.calibration().leaningOn(pool.value());
     }
 
     private Lane lane(String lane) {

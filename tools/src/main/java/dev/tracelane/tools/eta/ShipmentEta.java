@@ -47,7 +47,7 @@ public final class ShipmentEta {
         }
         computedAt = ts;
         EtaPredictor.Prediction p = predictor.predict(plan, trace, stopsDone, lanes.profile(plan.lane()),
-                bucket -> lanes.calibration(plan.lane(), bucket));
+                lanes.calibration(plan.lane()));
         // a forecast made at the gate (under a minute to go) says nothing calibration could learn from
         if (first[p.bucket()] == null && p.rawSeconds() >= 60) {
             first[p.bucket()] = p.forecast();

@@ -15,7 +15,7 @@ class CalibrationTest {
 
     @Test
     void levelsSpreadEvenlyTakeTheForecastAsItIsHoweverFewTheTrips() {
-        Calibration calibration = of(9);
+        Calibration calibration = Calibration.of("lane", spread(9));
         assertThat(calibration.level(1, 0.1)).isCloseTo(0.1, within(1e-9));
         assertThat(calibration.level(1, 0.5)).isCloseTo(0.5, within(1e-9));
         assertThat(calibration.level(1, 0.9)).isCloseTo(0.9, within(1e-9));
@@ -24,17 +24,53 @@ class CalibrationTest {
 
     @Test
     void withoutEnoughTripsTheForecastIsTakenAsItIs() {
-        Calibration calibration = of(2);
+        Calibration calibration = Calibration.of("lane", spread(2));
         assertThat(calibration.covers(0)).isFalse();
-        assertThat(calibration.level(0, 0.9)).isEqualTo(0.9);
+        assertThat(calibration.level(0, 0.9)).isCloseTo(0.9, within(1e-9));
         assertThat(calibration.probabilityAbove(0, 0.7)).isCloseTo(0.3, within(1e-9));
+    }
+
+    @Test
+    void aLanesFewTripsLeanOnThePoolAndWeighMoreAsTheyGrow() {
+        Calibration pool = Calibration.of("all lanes", spread(20));
+        double fewLate = Calibration.of("lane", late(2)).leaningOn(pool).level(1, 0.5);
+        double manyLate = Calibration.of("lane", late(20)).leaningOn(pool).level(1, 0.5);
+        assertThat(fewLate).isBetween(0.5, 0.7);
+        assertThat(manyLate).isGreaterThan(0.8);
+    }
+
+    @Test
+    void aLaneWithoutTripsTakesThePoolsLevels() {
+        Calibration pool = Calibration.of("new lanes", late(10));
+        Calibration lane = Calibration.of("lane", List.of()).leaningOn(pool);
+        assertThat(lane.level(1, 0.5)).isCloseTo(pool.level(1, 0.5), within(1e-9));
+        assertThat(lane.probabilityAbove(1, 0.5)).isCloseTo(pool.probabilityAbove(1, 0.5), within(1e-9));
+        assertThat(lane.source()).isEqualTo("new lanes");
+    }
+
+    @Test
+    void aLaneLeaningOnAPoolSaysHowManyTripsOfEachSetTheWindow() {
+        Calibration lane = Calibration.of("lane", late(2)).leaningOn(Calibration.of("all lanes", spread(20)));
+        assertThat(lane.source()).isEqualTo("lane and all lanes");
+        assertThat(lane.describe()).isEqualTo("window from this lane's 2 delivered trips beside 20 of all lanes");
+    }
+
+    /** Trips whose arrivals all fell at 0.9 of their forecasts: later than forecast. */
+    private static List<LaneTrip> late(int trips) {
+        List<LaneTrip> history = new ArrayList<>();
+        for (int t = 0; t < trips; t++) {
+            double[] levels = new double[LaneTrip.STEPS];
+            Arrays.fill(levels, 0.9);
+            history.add(trip(t, levels));
+        }
+        return history;
     }
 
     /**
      * Trips whose levels, pooled over bucket 1 and its neighbours, fall at k / (3n + 1): what a forecast right in
      * centre and spread leaves behind.
      */
-    private static Calibration of(int trips) {
+    private static List<LaneTrip> spread(int trips) {
         int n = 3 * trips;
         List<LaneTrip> history = new ArrayList<>();
         for (int t = 0; t < trips; t++) {
@@ -43,10 +79,14 @@ class CalibrationTest {
             for (int b = 0; b < 3; b++) {
                 levels[b] = (1.0 + t * 3 + b) / (n + 1);
             }
-            history.add(new LaneTrip(t, "L", T0, T0.plusSeconds(3_600), 1, 1, new double[LaneTrip.STEPS + 1],
-                    new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK],
-                    new double[LaneTrip.STEPS], new double[LaneTrip.STEPS], 0, levels, true));
+            history.add(trip(t, levels));
         }
-        return Calibration.of("lane", history);
+        return history;
+    }
+
+    private static LaneTrip trip(long id, double[] levels) {
+        return new LaneTrip(id, "L", T0, T0.plusSeconds(3_600), 1, 1, new double[LaneTrip.STEPS + 1],
+                new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK],
+                new double[LaneTrip.STEPS], new double[LaneTrip.STEPS], 0, levels, true);
     }
 }

@@ -175,7 +175,7 @@ class EtaPredictorTest {
         Calibration calibration = Calibration.of("lane", history);
         Estimate plain = predict(plan(List.of(), null), trace, new LaneProfile(List.of())).estimate();
         Estimate calibrated = predictor.predict(plan(List.of(), null), trace, new double[0],
-                new LaneProfile(List.of()), bucket -> calibration).estimate();
+                new LaneProfile(List.of()), calibration).estimate();
         assertThat(calibrated.p10()).isAfter(plain.p10());
         assertThat(calibrated.p90()).isAfter(plain.p90());
         assertThat(calibrated.eta()).isBetween(calibrated.p10(), calibrated.p90());
@@ -199,7 +199,7 @@ class EtaPredictorTest {
         RouteLine route = plan.routeOrStraightLine();
         double[] stopsDone = plan.stops().stream().mapToDouble(s -> route.project(s.lat(), s.lon()).doneMeters())
                 .toArray();
-        return predictor.predict(plan, trace, stopsDone, lane, bucket -> Calibration.none());
+        return predictor.predict(plan, trace, stopsDone, lane, Calibration.none());
     }
 
     private static ShipmentPlan plan(List<PlannedStop> stops, Instant promisedUntil) {

@@ -40,17 +40,17 @@ class LaneHistoryTest implements TestDatabase {
     HttpClient client;
 
     @Test
-    void aLaneWithoutHistoryIsCalibratedByOtherLanesFirstTripsAndAKnownOneByTheRest() throws SQLException {
+    void aLaneWithoutHistoryIsCalibratedByOtherLanesFirstTripsAndAKnownOneLeansOnTheRest() throws SQLException {
         for (int i = 0; i < 10; i++) {
             history.learn(trip("first trips " + i, 0.05, false));
             history.learn(trip("known lane", 0.95, true));
         }
-        Calibration blind = history.calibration("a lane never driven " + System.nanoTime(), 5);
+        Calibration blind = history.calibration("a lane never driven " + System.nanoTime());
         assertThat(blind.source()).isEqualTo("new lanes");
         assertThat(blind.level(5, 0.5)).isLessThan(0.5);
         history.learn(trip("one trip lane", 0.5, false));
-        Calibration known = history.calibration("one trip lane", 5);
-        assertThat(known.source()).isEqualTo("all lanes");
+        Calibration known = history.calibration("one trip lane");
+        assertThat(known.source()).isEqualTo("lane and all lanes");
         assertThat(known.level(5, 0.5)).isGreaterThan(0.5);
     }
 
