@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 public class LiveHub {
     private static final String ANY_ORG = "*";
-    private final LiveLimits limits;
     private final Set<LiveSubscriber> all = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Set<LiveSubscriber>> byTopic = new ConcurrentHashMap<>();
     private final Map<FleetGroup.Key, FleetGroup> fleetGroups = new HashMap<>();
@@ -40,10 +39,8 @@ public class LiveHub {
         thread.setDaemon(true);
         return thread;
     });
-    private long ticks;
 
     public LiveHub(LiveLimits limits) {
-        this.limits = limits;
         long period = limits.batchInterval().toMillis();
         ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
@@ -152,17 +149,10 @@ public class LiveHub {
 
     private void tick() {
         long now = System.nanoTime();
-        boolean heartbeat = ++ticks % Math.max(1, limits.heartbeat().toMillis() / limits.batchInterval().toMillis()) == 0;
         fleetByOrg.values().forEach(groups -> groups.forEach(FleetGroup::flush));
         for (LiveSubscriber s : all) {
-            if (s.isClosed()) {
+            if (!s.tick(now)) {
                 remove(s);
-                continue;
-            }
-            s.flushBatches();
-            s.checkStall(now);
-            if (heartbeat) {
-                s.heartbeat();
             }
         }
     }

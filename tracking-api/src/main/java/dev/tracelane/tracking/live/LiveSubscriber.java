@@ -35,6 +35,7 @@ final class LiveSubscriber {
     private final LinkedHashMap<Object, Queued> batched = new LinkedHashMap<>();
     private int inFlight;
     private long lastProgressNanos;
+    private long heartbeatDueNanos;
     private boolean draining;
     private boolean closed;
 
@@ -64,6 +65,7 @@ final class LiveSubscriber {
         this.resume = resume;
         this.nanoTime = nanoTime;
         this.lastProgressNanos = nanoTime.getAsLong();
+        this.heartbeatDueNanos = lastProgressNanos + limits.heartbeat().toNanos();
     }
 
     Scope scope() {
@@ -159,8 +161,25 @@ final class LiveSubscriber {
         send(frame, s.lastSeq);
     }
 
-    /** Sends the batched topics' waiting messages as one frame per topic (hub tick). */
-    synchronized void flushBatches() {
+    /**
+     * The hub's tick: flushes the batched topics, closes a stalled reader, and sends a heartbeat when this
+     * subscriber's is due. One lock for all three, as the hub ticks every subscriber four times a second. Each
+     * heartbeat runs on its own clock from when the subscriber connected, so no tick pings every socket at once.
+     *
+     * @return false once closed, so the hub lets go of it
+     */
+    synchronized boolean tick(long nowNanos) {
+        flushBatches();
+        checkStall(nowNanos);
+        if (!closed && nowNanos - heartbeatDueNanos >= 0) {
+            heartbeatDueNanos = nowNanos + limits.heartbeat().toNanos();
+            transport.heartbeat();
+        }
+        return !closed;
+    }
+
+    /** Sends the batched topics' waiting messages as one frame per topic. */
+    private void flushBatches() {
         if (closed || batched.isEmpty() || inFlight >= limits.maxInFlight()) {
             return;
         }
@@ -173,18 +192,14 @@ final class LiveSubscriber {
                 messages.get(messages.size() - 1).seq()));
     }
 
-    /** Closes a reader that has written nothing for too long while frames waited (hub tick). */
-    synchronized void checkStall(long nowNanos) {
+    /** Closes a reader that has written nothing for too long while frames waited. */
+    private void checkStall(long nowNanos) {
         boolean waiting = inFlight > 0 || !direct.isEmpty() || !batched.isEmpty();
         if (!closed && waiting && nowNanos - lastProgressNanos > limits.maxStall().toNanos()) {
             LOG.debug("closing a stalled subscriber: {} unwritten, {} queued, {} batched, {} ms without progress",
                     inFlight, direct.size(), batched.size(), (nowNanos - lastProgressNanos) / 1_000_000);
             close(SLOW_CONSUMER, "consumer too slow: nothing written for " + limits.maxStall().toSeconds() + " s");
         }
-    }
-
-    void heartbeat() {
-        transport.heartbeat();
     }
 
     synchronized void close(int code, String reason) {

@@ -64,7 +64,7 @@ class FleetGroupTest {
         }
         assertThat(slow.frames).hasSize(2);
         slow.completeAll();
-        member.flushBatches();
+        member.tick(System.nanoTime());
         assertThat(slow.frames).hasSize(3).last().asString().contains("\"seq\":4,").doesNotContain("\"seq\":3,");
     }
 
@@ -76,7 +76,7 @@ class FleetGroupTest {
             group.offer(position(seq, seq));
         }
         group.flush();
-        member.flushBatches();
+        member.tick(System.nanoTime());
         assertThat(a.frames).singleElement().asString().contains("\"seq\":3,")
                 .doesNotContain("\"seq\":1,").doesNotContain("\"seq\":2,");
     }

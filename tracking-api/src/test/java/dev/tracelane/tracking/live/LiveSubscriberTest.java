@@ -61,11 +61,31 @@ class LiveSubscriberTest {
     }
 
     @Test
+    void eachSubscriberBeatsItsHeartOnItsOwnClockFromWhenItConnected() {
+        follow("s:1");
+        nanos += limits.heartbeat().toNanos() - 1;
+        subscriber.tick(nanos);
+        assertThat(transport.heartbeats).isZero();
+        nanos += 1;
+        subscriber.tick(nanos);
+        subscriber.tick(nanos);
+        assertThat(transport.heartbeats).isEqualTo(1);
+    }
+
+    @Test
+    void aTickLetsGoOfAClosedSubscriber() {
+        follow("s:1");
+        assertThat(subscriber.tick(nanos)).isTrue();
+        subscriber.close(1000, "bye");
+        assertThat(subscriber.tick(nanos)).isFalse();
+    }
+
+    @Test
     void aReaderThatWritesNothingForTooLongIsClosedWith4008() {
         follow("s:1");
         subscriber.offer(position("s:1", 1, 1));
         nanos += Duration.ofSeconds(3).toNanos();
-        subscriber.checkStall(nanos);
+        subscriber.tick(nanos);
         assertThat(transport.closedWith).isEqualTo(LiveSubscriber.SLOW_CONSUMER);
     }
 
@@ -75,7 +95,7 @@ class LiveSubscriberTest {
         nanos += Duration.ofMinutes(5).toNanos(); // nothing to send for five minutes
         subscriber.offer(position("s:1", 1, 1));
         nanos += Duration.ofMillis(250).toNanos();
-        subscriber.checkStall(nanos);
+        subscriber.tick(nanos);
         assertThat(transport.closedWith).isNull();
     }
 
@@ -95,7 +115,7 @@ class LiveSubscriberTest {
         subscriber.offer(position("fleet", 2, 2));
         subscriber.offer(position("fleet", 3, 1));
         assertThat(transport.frames).isEmpty();
-        subscriber.flushBatches();
+        subscriber.tick(nanos);
         assertThat(transport.frames).singleElement().asString().startsWith("{\"type\":\"batch\"")
                 .contains("\"seq\":3").contains("\"seq\":2").doesNotContain("\"seq\":1,");
     }
@@ -105,7 +125,7 @@ class LiveSubscriberTest {
         follow("fleet");
         subscriber.offer(LiveMessage.create(nextId++, "fleet", 1, 0, 9, "SHP-9", "acme", "swift-haul", "position", "{}",
                 Instant.now()));
-        subscriber.flushBatches();
+        subscriber.tick(nanos);
         assertThat(transport.frames).isEmpty();
     }
 

@@ -11,6 +11,7 @@ final class ManualTransport implements LiveTransport {
     final List<LiveFrame> sent = new ArrayList<>();
     final List<CompletableFuture<Void>> unwritten = new ArrayList<>();
     Integer closedWith;
+    int heartbeats;
 
     @Override
     public CompletionStage<?> send(LiveFrame frame, long seq) {
@@ -29,6 +30,7 @@ final class ManualTransport implements LiveTransport {
 
     @Override
     public void heartbeat() {
+        heartbeats++;
     }
 
     @Override
