@@ -3,7 +3,6 @@ package dev.tracelane.tracking.live;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.nio.charset.StandardCharsets;
@@ -45,8 +44,7 @@ final class WebSocketTransport implements LiveTransport {
         if (System.nanoTime() - lastHeardNanos > idleTimeout.toNanos()) {
             close(CloseReason.GOING_AWAY.getCode(), "idle: no pong within " + idleTimeout.toSeconds() + " s");
         } else if (session.isOpen()) {
-            // over the shared bytes, as frames go: sendPingAsync allocated a direct buffer per ping
-            session.sendAsync(new PingWebSocketFrame(Unpooled.wrappedBuffer(PING)));
+            session.sendPingAsync(PING);
         }
     }
 
