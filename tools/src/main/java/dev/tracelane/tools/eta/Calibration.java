@@ -13,7 +13,7 @@ import java.util.Locale;
  * p10-p90 window that cover as often as they claim, and a chance of lateness that means what it says. Without
  * enough history the forecast is taken as it is.
  * <p>
- * A lane's own trips may lean on a pool of other lanes' ({@link #leaningOn}): a handful of trips spans only
+ * A lane's own trips may lean on a pool of all lanes' ({@link #leaningOn}): a handful of trips spans only
  * part of what the lane can do, and a window read off them alone covers far less often than it claims.
  */
 final class Calibration {
@@ -32,10 +32,6 @@ final class Calibration {
         this.byBucket = byBucket;
         this.tripsByBucket = tripsByBucket;
         this.pool = pool;
-    }
-
-    static Calibration none() {
-        return new Calibration("none", 0, new double[LaneTrip.STEPS][0], new int[LaneTrip.STEPS], null);
     }
 
     /** The levels of {@code history} at each bucket and its neighbours. */
@@ -115,6 +111,9 @@ final class Calibration {
      * covers as often as it claims instead of a few points less.
      */
     private double ownCdf(int bucket, double level) {
+        if (level >= 1) {
+            return 1;
+        }
         double[] sorted = byBucket[bucket];
         int k = upperBound(sorted, level);
         double from = at(sorted, k);
@@ -139,30 +138,24 @@ final class Calibration {
         return i;
     }
 
-    /** What the window rests on, for the estimate's explanation. */
-    String describe() {
-        if (trips() == 0) {
-            return "window from the forecast alone, too few delivered trips to check it against";
+    /** Which trips set the window at this bucket: {@code lane and all lanes}, {@code new lanes}, ... or {@code none}. */
+    String source(int bucket) {
+        if (pooled(bucket) && byBucket[bucket].length > 0) {
+            return source + " and " + pool.source;
         }
-        if (pool == null || pool.trips == 0) {
-            return String.format(Locale.ROOT, "window from %d delivered trips (%s)", trips, source);
-        }
-        if (trips == 0) {
-            return pool.describe();
-        }
-        return String.format(Locale.ROOT, "window from this lane's %d delivered trips beside %d of %s",
-                trips, pool.trips, pool.source);
+        return ownCovers(bucket) ? source : pooled(bucket) ? pool.source : "none";
     }
 
-    /** {@code lane}, {@code all lanes}, {@code new lanes}, or {@code none}; a lane leaning on a pool names both. */
-    String source() {
-        if (pool == null || pool.trips == 0) {
-            return trips == 0 ? "none" : source;
+    /** What the window rests on at this bucket, for the estimate's explanation. */
+    String describe(int bucket) {
+        if (pooled(bucket) && byBucket[bucket].length > 0) {
+            return String.format(Locale.ROOT, "window from this lane's %d delivered trips beside %d of %s",
+                    trips, pool.trips, pool.source);
         }
-        return trips == 0 ? pool.source() : source + " and " + pool.source();
-    }
-
-    private int trips() {
-        return trips + (pool == null ? 0 : pool.trips);
+        if (ownCovers(bucket) || pooled(bucket)) {
+            Calibration used = ownCovers(bucket) ? this : pool;
+            return String.format(Locale.ROOT, "window from %d delivered trips (%s)", used.trips, used.source);
+        }
+        return "window from the forecast alone, too few delivered trips to check it against";
     }
 }

@@ -81,8 +81,8 @@ final class EtaPredictor {
         }
         EtaBasis basis = new EtaBasis(departed ? "in_transit" : "planned", distance(plan, lane), speed.source,
                 round(speed.at(now, trace.fraction(), lane)), lane.trips(), trace.clock().rules().name(), drive.rests,
-                drive.stops, Math.round(drive.stopSeconds / 60.0), cal.source(),
-                explain(toGo, speed, lane, drives, cal, now, trace.fraction(), laneWeight));
+                drive.stops, Math.round(drive.stopSeconds / 60.0), cal.source(bucket),
+                explain(toGo, speed, lane, drives, cal.describe(bucket), now, trace.fraction(), laneWeight));
         double median = forecast.quantile(0.5);
         double p10 = forecast.quantile(cal.level(bucket, 0.1));
         double p90 = forecast.quantile(cal.level(bucket, 0.9));
@@ -311,7 +311,7 @@ final class EtaPredictor {
                 : String.format(Locale.ROOT, "straight line x %.2f, a typical road factor", settings.circuity());
     }
 
-    private static String explain(double toGo, Speed speed, LaneProfile lane, Drive[] drives, Calibration cal,
+    private static String explain(double toGo, Speed speed, LaneProfile lane, Drive[] drives, String window,
                                   Instant now, double fraction, double laneWeight) {
         Drive drive = drives[drives.length / 2];
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%,.0f km to go at about %.0f km/h (%s)",
@@ -338,7 +338,7 @@ final class EtaPredictor {
             s.append(String.format(Locale.ROOT, "; this lane's past trips from here weigh %.0f %% beside the drive",
                     laneWeight * 100));
         }
-        s.append("; ").append(cal.describe());
+        s.append("; ").append(window);
         return s.toString();
     }
 

@@ -45,14 +45,22 @@ class CalibrationTest {
         Calibration lane = Calibration.of("lane", List.of()).leaningOn(pool);
         assertThat(lane.level(1, 0.5)).isCloseTo(pool.level(1, 0.5), within(1e-9));
         assertThat(lane.probabilityAbove(1, 0.5)).isCloseTo(pool.probabilityAbove(1, 0.5), within(1e-9));
-        assertThat(lane.source()).isEqualTo("new lanes");
+        assertThat(lane.source(1)).isEqualTo("new lanes");
     }
 
     @Test
     void aLaneLeaningOnAPoolSaysHowManyTripsOfEachSetTheWindow() {
         Calibration lane = Calibration.of("lane", late(2)).leaningOn(Calibration.of("all lanes", spread(20)));
-        assertThat(lane.source()).isEqualTo("lane and all lanes");
-        assertThat(lane.describe()).isEqualTo("window from this lane's 2 delivered trips beside 20 of all lanes");
+        assertThat(lane.source(1)).isEqualTo("lane and all lanes");
+        assertThat(lane.describe(1)).isEqualTo("window from this lane's 2 delivered trips beside 20 of all lanes");
+    }
+
+    @Test
+    void whereNeitherTheLaneNorThePoolHasEnoughLevelsTheForecastIsTakenAsItIsAndSaysSo() {
+        Calibration lane = Calibration.of("lane", late(2)).leaningOn(Calibration.of("all lanes", spread(20)));
+        assertThat(lane.level(10, 0.9)).isCloseTo(0.9, within(1e-9));
+        assertThat(lane.source(10)).isEqualTo("none");
+        assertThat(lane.describe(10)).startsWith("window from the forecast alone");
     }
 
     /** Trips whose arrivals all fell at 0.9 of their forecasts: later than forecast. */

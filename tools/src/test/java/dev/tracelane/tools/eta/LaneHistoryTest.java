@@ -46,11 +46,11 @@ class LaneHistoryTest implements TestDatabase {
             history.learn(trip("known lane", 0.95, true));
         }
         Calibration blind = history.calibration("a lane never driven " + System.nanoTime());
-        assertThat(blind.source()).isEqualTo("new lanes");
+        assertThat(blind.source(5)).isEqualTo("new lanes");
         assertThat(blind.level(5, 0.5)).isLessThan(0.5);
         history.learn(trip("one trip lane", 0.5, false));
         Calibration known = history.calibration("one trip lane");
-        assertThat(known.source()).isEqualTo("lane and all lanes");
+        assertThat(known.source(5)).isEqualTo("lane and all lanes");
         assertThat(known.level(5, 0.5)).isGreaterThan(0.5);
     }
 
