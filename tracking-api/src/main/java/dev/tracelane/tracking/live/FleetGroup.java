@@ -53,19 +53,22 @@ final class FleetGroup {
         pending.put(key, m);
     }
 
-    /** Sends what waited since the last flush to every member as one shared frame (hub tick). */
+    /**
+     * Sends what waited since the last flush to every member as one shared frame, and each member's own queue,
+     * where a member that fell behind keeps its share (hub tick).
+     */
     void flush() {
         List<LiveMessage> batch;
         synchronized (this) {
-            if (pending.isEmpty()) {
-                return;
-            }
             batch = List.copyOf(pending.values());
             pending = new LinkedHashMap<>();
         }
-        LiveFrame frame = LiveFrames.batch(TOPIC, batch);
+        LiveFrame frame = batch.isEmpty() ? null : LiveFrames.batch(TOPIC, batch);
         for (LiveSubscriber member : members) {
-            member.offerBatch(Topics.FLEET, batch, frame);
+            if (frame != null) {
+                member.offerBatch(Topics.FLEET, batch, frame);
+            }
+            member.flushBatches();
         }
     }
 }

@@ -2,7 +2,10 @@ package dev.tracelane.tracking.live;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,12 +22,14 @@ import java.util.concurrent.TimeUnit;
  * Who follows what on this instance: a topic -> subscribers index, so a message costs only its own readers.
  * Alerts subscribers are indexed by topic and org (and "*" for the platform), so a shipment's message reaches
  * only the orgs party to it before the exact scope check. Fleet dashboards are grouped by scope
- * ({@link FleetGroup}), indexed the same way by org. A ticker flushes batches, closes stalled readers and sends
- * heartbeats.
+ * ({@link FleetGroup}), indexed the same way by org. A ticker flushes fleet batches and, once a second, closes
+ * stalled readers and sends heartbeats.
  */
 @Singleton
 public class LiveHub {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
     private static final String ANY_ORG = "*";
+    private static final Duration SWEEP = Duration.ofSeconds(1);
     private final Set<LiveSubscriber> all = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Set<LiveSubscriber>> byTopic = new ConcurrentHashMap<>();
     private final Map<FleetGroup.Key, FleetGroup> fleetGroups = new HashMap<>();
@@ -39,9 +44,12 @@ public class LiveHub {
         thread.setDaemon(true);
         return thread;
     });
+    private final long ticksPerSweep;
+    private long ticks;
 
     public LiveHub(LiveLimits limits) {
         long period = limits.batchInterval().toMillis();
+        this.ticksPerSweep = Math.max(1, SWEEP.toMillis() / period);
         ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -147,11 +155,28 @@ public class LiveHub {
         return subscriber.scope().platform() ? ANY_ORG : subscriber.scope().org();
     }
 
+    /**
+     * Every batch interval, the fleet groups flush; once a second, every subscriber is swept for stalls and
+     * heartbeats (visiting 10,000 of them four times a second was most of this thread's work). A scheduled task
+     * that throws is never run again, so nothing one socket does may escape this.
+     */
     private void tick() {
         long now = System.nanoTime();
-        fleetByOrg.values().forEach(groups -> groups.forEach(FleetGroup::flush));
+        try {
+            fleetByOrg.values().forEach(groups -> groups.forEach(FleetGroup::flush));
+        } catch (RuntimeException e) {
+            LOG.warn("Flushing fleet batches failed; the next tick retries: {}", e.toString());
+        }
+        if (++ticks % ticksPerSweep != 0) {
+            return;
+        }
         for (LiveSubscriber s : all) {
-            if (!s.tick(now)) {
+            try {
+                if (!s.sweep(now)) {
+                    remove(s);
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("A live subscriber failed its sweep (its socket closing under it?); dropping it", e);
                 remove(s);
             }
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,6 +36,7 @@ final class LiveSubscriber {
     private final LinkedHashMap<Object, Queued> batched = new LinkedHashMap<>();
     private int inFlight;
     private long lastProgressNanos;
+    /** Read and moved only by the hub's ticker thread once constructed. */
     private long heartbeatDueNanos;
     private boolean draining;
     private boolean closed;
@@ -65,7 +67,9 @@ final class LiveSubscriber {
         this.resume = resume;
         this.nanoTime = nanoTime;
         this.lastProgressNanos = nanoTime.getAsLong();
-        this.heartbeatDueNanos = lastProgressNanos + limits.heartbeat().toNanos();
+        // the first heartbeat falls anywhere in the first interval: sockets that connect together (a reconnect
+        // storm after a restart) would otherwise ping in lockstep for good
+        this.heartbeatDueNanos = lastProgressNanos + ThreadLocalRandom.current().nextLong(limits.heartbeat().toNanos());
     }
 
     Scope scope() {
@@ -162,24 +166,25 @@ final class LiveSubscriber {
     }
 
     /**
-     * The hub's tick: flushes the batched topics, closes a stalled reader, and sends a heartbeat when this
-     * subscriber's is due. One lock for all three, as the hub ticks every subscriber four times a second. Each
-     * heartbeat runs on its own clock from when the subscriber connected, so no tick pings every socket at once.
+     * The hub's sweep, once a second: closes a stalled reader under the lock, then pings if this subscriber's
+     * heartbeat is due. The heartbeat clock is the ticker thread's alone, so the ping needs no lock, and each
+     * subscriber has its own, so no sweep pings every socket at once.
      *
      * @return false once closed, so the hub lets go of it
      */
-    synchronized boolean tick(long nowNanos) {
-        flushBatches();
-        checkStall(nowNanos);
-        if (!closed && nowNanos - heartbeatDueNanos >= 0) {
+    boolean sweep(long nowNanos) {
+        if (!checkStall(nowNanos)) {
+            return false;
+        }
+        if (nowNanos - heartbeatDueNanos >= 0) {
             heartbeatDueNanos = nowNanos + limits.heartbeat().toNanos();
             transport.heartbeat();
         }
-        return !closed;
+        return true;
     }
 
-    /** Sends the batched topics' waiting messages as one frame per topic. */
-    private void flushBatches() {
+    /** Sends the batched topics' waiting messages as one frame per topic (its fleet group's flush). */
+    synchronized void flushBatches() {
         if (closed || batched.isEmpty() || inFlight >= limits.maxInFlight()) {
             return;
         }
@@ -192,14 +197,15 @@ final class LiveSubscriber {
                 messages.get(messages.size() - 1).seq()));
     }
 
-    /** Closes a reader that has written nothing for too long while frames waited. */
-    private void checkStall(long nowNanos) {
+    /** Closes a reader that has written nothing for too long while frames waited; false once closed. */
+    private synchronized boolean checkStall(long nowNanos) {
         boolean waiting = inFlight > 0 || !direct.isEmpty() || !batched.isEmpty();
         if (!closed && waiting && nowNanos - lastProgressNanos > limits.maxStall().toNanos()) {
             LOG.debug("closing a stalled subscriber: {} unwritten, {} queued, {} batched, {} ms without progress",
                     inFlight, direct.size(), batched.size(), (nowNanos - lastProgressNanos) / 1_000_000);
             close(SLOW_CONSUMER, "consumer too slow: nothing written for " + limits.maxStall().toSeconds() + " s");
         }
+        return !closed;
     }
 
     synchronized void close(int code, String reason) {

@@ -61,23 +61,31 @@ class LiveSubscriberTest {
     }
 
     @Test
-    void eachSubscriberBeatsItsHeartOnItsOwnClockFromWhenItConnected() {
+    void aSubscriberBeatsItsHeartWithinItsFirstIntervalThenOncePerInterval() {
         follow("s:1");
-        nanos += limits.heartbeat().toNanos() - 1;
-        subscriber.tick(nanos);
-        assertThat(transport.heartbeats).isZero();
-        nanos += 1;
-        subscriber.tick(nanos);
-        subscriber.tick(nanos);
+        long interval = limits.heartbeat().toNanos();
+        long step = interval / 8;
+        long first = nanos;
+        while (transport.heartbeats == 0) {
+            first += step;
+            subscriber.sweep(first);
+        }
+        assertThat(first - nanos).isLessThanOrEqualTo(interval);
+        for (long t = first; t < first + interval; t += step) {
+            subscriber.sweep(t);
+        }
         assertThat(transport.heartbeats).isEqualTo(1);
+        subscriber.sweep(first + interval);
+        subscriber.sweep(first + interval);
+        assertThat(transport.heartbeats).isEqualTo(2);
     }
 
     @Test
-    void aTickLetsGoOfAClosedSubscriber() {
+    void aSweepLetsGoOfAClosedSubscriber() {
         follow("s:1");
-        assertThat(subscriber.tick(nanos)).isTrue();
+        assertThat(subscriber.sweep(nanos)).isTrue();
         subscriber.close(1000, "bye");
-        assertThat(subscriber.tick(nanos)).isFalse();
+        assertThat(subscriber.sweep(nanos)).isFalse();
     }
 
     @Test
@@ -85,7 +93,7 @@ class LiveSubscriberTest {
         follow("s:1");
         subscriber.offer(position("s:1", 1, 1));
         nanos += Duration.ofSeconds(3).toNanos();
-        subscriber.tick(nanos);
+        subscriber.sweep(nanos);
         assertThat(transport.closedWith).isEqualTo(LiveSubscriber.SLOW_CONSUMER);
     }
 
@@ -95,7 +103,7 @@ class LiveSubscriberTest {
         nanos += Duration.ofMinutes(5).toNanos(); // nothing to send for five minutes
         subscriber.offer(position("s:1", 1, 1));
         nanos += Duration.ofMillis(250).toNanos();
-        subscriber.tick(nanos);
+        subscriber.sweep(nanos);
         assertThat(transport.closedWith).isNull();
     }
 
@@ -109,13 +117,13 @@ class LiveSubscriberTest {
     }
 
     @Test
-    void fleetUpdatesGoOutAsOneBatchPerTick() {
+    void fleetUpdatesGoOutAsOneBatchPerFlush() {
         follow("fleet");
         subscriber.offer(position("fleet", 1, 1));
         subscriber.offer(position("fleet", 2, 2));
         subscriber.offer(position("fleet", 3, 1));
         assertThat(transport.frames).isEmpty();
-        subscriber.tick(nanos);
+        subscriber.flushBatches();
         assertThat(transport.frames).singleElement().asString().startsWith("{\"type\":\"batch\"")
                 .contains("\"seq\":3").contains("\"seq\":2").doesNotContain("\"seq\":1,");
     }
@@ -125,7 +133,7 @@ class LiveSubscriberTest {
         follow("fleet");
         subscriber.offer(LiveMessage.create(nextId++, "fleet", 1, 0, 9, "SHP-9", "acme", "swift-haul", "position", "{}",
                 Instant.now()));
-        subscriber.tick(nanos);
+        subscriber.flushBatches();
         assertThat(transport.frames).isEmpty();
     }
 
