@@ -85,16 +85,30 @@ final class Calibration {
         return 1 - cdf(bucket, level);
     }
 
-    /** The calibrated probability of an arrival by where the forecast puts probability {@code level}. */
-    private double cdf(int bucket, double level) {
+    /** Which levels set the window at a bucket; the window, its label and its explanation all follow this. */
+    private enum Use { BLEND, OWN, POOL, NONE }
+
+    private Use use(int bucket) {
         if (pooled(bucket) && byBucket[bucket].length > 0) {
-            double weight = tripsByBucket[bucket] / (tripsByBucket[bucket] + POOL_TRIPS);
-            return weight * ownCdf(bucket, level) + (1 - weight) * pool.cdf(bucket, level);
+            return Use.BLEND;
         }
         if (ownCovers(bucket)) {
-            return ownCdf(bucket, level);
+            return Use.OWN;
         }
-        return pooled(bucket) ? pool.cdf(bucket, level) : level;
+        return pooled(bucket) ? Use.POOL : Use.NONE;
+    }
+
+    /** The calibrated probability of an arrival by where the forecast puts probability {@code level}. */
+    private double cdf(int bucket, double level) {
+        return switch (use(bucket)) {
+            case BLEND -> {
+                double weight = tripsByBucket[bucket] / (tripsByBucket[bucket] + POOL_TRIPS);
+                yield weight * ownCdf(bucket, level) + (1 - weight) * pool.cdf(bucket, level);
+            }
+            case OWN -> ownCdf(bucket, level);
+            case POOL -> pool.cdf(bucket, level);
+            case NONE -> level;
+        };
     }
 
     private boolean pooled(int bucket) {
@@ -138,24 +152,24 @@ final class Calibration {
         return i;
     }
 
-    /** Which trips set the window at this bucket: {@code lane and all lanes}, {@code new lanes}, ... or {@code none}. */
+    /** Which trips set the window at this bucket: {@code lane and all lanes}, {@code new lanes}, ..., {@code none}. */
     String source(int bucket) {
-        if (pooled(bucket) && byBucket[bucket].length > 0) {
-            return source + " and " + pool.source;
-        }
-        return ownCovers(bucket) ? source : pooled(bucket) ? pool.source : "none";
+        return switch (use(bucket)) {
+            case BLEND -> source + " and " + pool.source;
+            case OWN -> source;
+            case POOL -> pool.source;
+            case NONE -> "none";
+        };
     }
 
     /** What the window rests on at this bucket, for the estimate's explanation. */
     String describe(int bucket) {
-        if (pooled(bucket) && byBucket[bucket].length > 0) {
-            return String.format(Locale.ROOT, "window from this lane's %d delivered trips beside %d of %s",
+        return switch (use(bucket)) {
+            case BLEND -> String.format(Locale.ROOT, "window from this lane's %d delivered trips beside %d of %s",
                     trips, pool.trips, pool.source);
-        }
-        if (ownCovers(bucket) || pooled(bucket)) {
-            Calibration used = ownCovers(bucket) ? this : pool;
-            return String.format(Locale.ROOT, "window from %d delivered trips (%s)", used.trips, used.source);
-        }
-        return "window from the forecast alone, too few delivered trips to check it against";
+            case OWN -> String.format(Locale.ROOT, "window from %d delivered trips (%s)", trips, source);
+            case POOL -> String.format(Locale.ROOT, "window from %d delivered trips (%s)", pool.trips, pool.source);
+            case NONE -> "window from the forecast alone, too few delivered trips to check it against";
+        };
     }
 }

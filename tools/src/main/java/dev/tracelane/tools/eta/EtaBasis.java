@@ -17,9 +17,9 @@ import java.util.List;
  * @param restsAhead    mandatory rests planned before arrival
  * @param stopsAhead    planned stops still ahead, with their dwell
  * @param calibration   which past trips set the window: {@code lane and all lanes} (the lane's own, leaning on
- *                      other lanes' while it has few), {@code new lanes} (other lanes' first trips, for a lane
- *                      with no history), {@code lane} when no other known lane has delivered trips, or {@code none} where
- *                      neither has enough trips at this progress
+ *                      all known lanes' while it has few), {@code new lanes} (other lanes' first trips, for a
+ *                      lane with no history), {@code lane} when no other known lane has delivered trips, or
+ *                      {@code none} where neither has enough trips at this progress
  * @param explanation   all of it in a sentence
  */
 @Serdeable

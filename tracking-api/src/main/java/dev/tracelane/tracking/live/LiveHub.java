@@ -44,13 +44,12 @@ public class LiveHub {
         thread.setDaemon(true);
         return thread;
     });
-    private final long ticksPerSweep;
-    private long ticks;
 
     public LiveHub(LiveLimits limits) {
         long period = limits.batchInterval().toMillis();
-        this.ticksPerSweep = Math.max(1, SWEEP.toMillis() / period);
-        ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+        // one thread runs both, so a sweep never overlaps a flush and heartbeat clocks stay that thread's alone
+        ticker.scheduleAtFixedRate(this::flushFleet, period, period, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(this::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Where subscribers continue sending once a write completes (see {@link LiveSubscriber}). */
@@ -155,21 +154,19 @@ public class LiveHub {
         return subscriber.scope().platform() ? ANY_ORG : subscriber.scope().org();
     }
 
-    /**
-     * Every batch interval, the fleet groups flush; once a second, every subscriber is swept for stalls and
-     * heartbeats (visiting 10,000 of them four times a second was most of this thread's work). A scheduled task
-     * that throws is never run again, so nothing one socket does may escape this.
-     */
-    private void tick() {
-        long now = System.nanoTime();
+    // A scheduled task that throws is never run again, so nothing one socket does may escape these two.
+
+    private void flushFleet() {
         try {
             fleetByOrg.values().forEach(groups -> groups.forEach(FleetGroup::flush));
         } catch (RuntimeException e) {
             LOG.warn("Flushing fleet batches failed; the next tick retries: {}", e.toString());
         }
-        if (++ticks % ticksPerSweep != 0) {
-            return;
-        }
+    }
+
+    /** Stalls and heartbeats, once a second: visiting 10,000 subscribers every 250 ms was most of the ticker's work. */
+    private void sweep() {
+        long now = System.nanoTime();
         for (LiveSubscriber s : all) {
             try {
                 if (!s.sweep(now)) {
