@@ -70,9 +70,8 @@ final class EtaPredictor {
             drives[k] = drive(start, toGo, trace, speed.scaled(Math.exp(-z * doubt)), lane, plan, stopsDone);
         }
         Drive drive = drives[SCENARIOS / 2];
-        LaneProfile.FromHere past = departed ? lane.fromHere(trace.fraction(), trace.drivingSeconds())
-                : LaneProfile.FromHere.NONE;
-        double laneWeight = past.secondsToGo().length > 0 ? laneWeight(trace.fraction()) : 0;
+        double[] past = departed ? lane.timesToGo(trace.fraction()) : new double[0];
+        double laneWeight = past.length > 0 ? laneWeight(trace.fraction()) : 0;
         Forecast forecast = mixture(drives, now, past, laneWeight);
         int bucket = LaneTrip.bucket(trace.fraction());
         Double late = null;
@@ -104,18 +103,18 @@ final class EtaPredictor {
     /**
      * The drives at each pace and the lane's past trips from this progress, the latter weighing
      * {@code laneWeight} in all. Mixed as outcomes, not averaged: where the paces split on whether a daily rest
-     * falls before arrival, the lane's trips tip the median to the side that trips as fast as this one took.
+     * falls before arrival, the lane's trips tip the median to the side they usually took.
      */
-    private static Forecast mixture(Drive[] drives, Instant now, LaneProfile.FromHere past, double laneWeight) {
-        double[] seconds = new double[drives.length + past.secondsToGo().length];
+    private static Forecast mixture(Drive[] drives, Instant now, double[] past, double laneWeight) {
+        double[] seconds = new double[drives.length + past.length];
         double[] weights = new double[seconds.length];
         for (int k = 0; k < drives.length; k++) {
             seconds[k] = drives[k].arrival - now.getEpochSecond();
             weights[k] = (1 - laneWeight) / drives.length;
         }
-        for (int i = 0; i < past.secondsToGo().length; i++) {
-            seconds[drives.length + i] = past.secondsToGo()[i];
-            weights[drives.length + i] = laneWeight * past.weights()[i];
+        for (int i = 0; i < past.length; i++) {
+            seconds[drives.length + i] = past[i];
+            weights[drives.length + i] = laneWeight / past.length;
         }
         return new Forecast(seconds, weights, KERNEL_SPREAD);
     }
@@ -336,8 +335,8 @@ final class EtaPredictor {
                     + " fall before arrival", slowerRest, drives.length));
         }
         if (laneWeight >= 0.01) {
-            s.append(String.format(Locale.ROOT, "; this lane's past trips from here weigh %.0f %% beside the drive,"
-                    + " those that took as long to get here the most", laneWeight * 100));
+            s.append(String.format(Locale.ROOT, "; this lane's past trips from here weigh %.0f %% beside the drive",
+                    laneWeight * 100));
         }
         s.append("; ").append(window);
         return s.toString();

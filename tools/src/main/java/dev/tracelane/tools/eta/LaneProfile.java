@@ -13,20 +13,9 @@ final class LaneProfile {
     private static final double MIN_BUCKET_SECONDS = 1_200;
     /** Trips a lane needs before the spread of its drivers' paces is trusted. */
     private static final int MIN_PACE_TRIPS = 5;
-    /**
-     * How alike two trucks' driving times to the same point must be (as the spread of their log ratio) for one's
-     * arrival to speak for the other's: on a lane near the daily driving limit, whether a rest falls before
-     * arrival follows how long the truck has needed so far, which all trips together blur.
-     */
-    private static final double LIKENESS_SPREAD = 0.05;
-    /** The share spread evenly over all past trips, so a truck unlike any of them still hears every one. */
-    private static final double UNIFORM_SHARE = 0.25;
-    /** Driving seconds before a truck's driving time says anything about its pace (leaving town, loading). */
-    private static final double MIN_LIKENESS_SECONDS = 1_800;
     private final int trips;
     private final double medianCircuity;
     private final double[][] tripTimesToGo;
-    private final double[][] tripDrivingTo;
     private final double paceSpread;
     private final double[] hourMeters = new double[TripTrace.HOURS_OF_WEEK];
     private final double[] hourSeconds = new double[TripTrace.HOURS_OF_WEEK];
@@ -42,7 +31,6 @@ final class LaneProfile {
         trips = history.size();
         medianCircuity = median(history.stream().mapToDouble(LaneTrip::circuity).toArray());
         tripTimesToGo = history.stream().map(LaneTrip::timeToGo).toArray(double[][]::new);
-        tripDrivingTo = history.stream().map(t -> drivingTo(t.segmentSeconds())).toArray(double[][]::new);
         for (LaneTrip trip : history) {
             pauses += trip.pauseSeconds();
             for (int b = 0; b < LaneTrip.STEPS; b++) {
@@ -87,52 +75,10 @@ final class LaneProfile {
         return medianCircuity;
     }
 
-    /**
-     * Each past trip's seconds to go at this progress, interpolated, weighed by how alike its driving time to
-     * here was to {@code drivenSeconds}; empty without history.
-     */
-    FromHere fromHere(double fraction, double drivenSeconds) {
-        int n = tripTimesToGo.length;
-        double[] toGo = new double[n];
-        double[] likeness = new double[n];
-        int kept = 0;
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            double seconds = interpolate(tripTimesToGo[i], fraction);
-            if (Double.isFinite(seconds)) {
-                double theirs = interpolate(tripDrivingTo[i], fraction);
-                double apart = drivenSeconds >= MIN_LIKENESS_SECONDS && theirs > 0
-                        ? Math.log(drivenSeconds / theirs) / LIKENESS_SPREAD : 0;
-                toGo[kept] = seconds;
-                likeness[kept] = Math.exp(-0.5 * apart * apart);
-                total += likeness[kept];
-                kept++;
-            }
-        }
-        double[] weights = new double[kept];
-        for (int i = 0; i < kept; i++) {
-            weights[i] = UNIFORM_SHARE / kept + (total > 0 ? (1 - UNIFORM_SHARE) * likeness[i] / total
-                    : (1 - UNIFORM_SHARE) / kept);
-        }
-        return new FromHere(Arrays.copyOf(toGo, kept), weights);
-    }
-
-    /**
-     * Past trips' seconds to go from one progress.
-     *
-     * @param weights each trip's share, summing to 1
-     */
-    record FromHere(double[] secondsToGo, double[] weights) {
-        static final FromHere NONE = new FromHere(new double[0], new double[0]);
-    }
-
-    /** Driving seconds from departure to each progress step ({@link LaneTrip#STEPS} + 1 values). */
-    private static double[] drivingTo(double[] segmentSeconds) {
-        double[] to = new double[LaneTrip.STEPS + 1];
-        for (int b = 0; b < LaneTrip.STEPS; b++) {
-            to[b + 1] = to[b] + segmentSeconds[b];
-        }
-        return to;
+    /** Each past trip's seconds to go at this progress, interpolated; empty without history. */
+    double[] timesToGo(double fraction) {
+        return Arrays.stream(tripTimesToGo).mapToDouble(t -> interpolate(t, fraction)).filter(Double::isFinite)
+                .toArray();
     }
 
     /**
