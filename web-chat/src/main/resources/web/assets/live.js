@@ -30,7 +30,7 @@
     };
     socket.onmessage = function (e) {
       var frame = JSON.parse(e.data);
-      var frames = frame.type === 'batch' ? frame.messages : [frame];
+      var frames = frame.type === 'batch' ? positions(frame).concat(frame.messages) : [frame];
       frames.forEach(function (f) {
         if (f.seq && f.topic) {
           self.since[f.topic] = f.seq;
@@ -43,6 +43,9 @@
           self.handlers.resync(f.topic);
         }
       });
+      if (frame.type === 'batch') {
+        self.since[frame.topic] = frame.seq; // positions and other messages interleave in seq
+      }
     };
     socket.onclose = function () {
       (self.handlers.status || function () {})('reconnecting');
@@ -51,6 +54,19 @@
       setTimeout(function () { self.connect(); }, ceiling / 2 + Math.random() * ceiling / 2);
     };
   };
+
+  /** A batch's position rows as the update frames they stand for (docs/live.md, "Topics"). */
+  function positions(batch) {
+    return (batch.positions || []).map(function (row) {
+      var data = {};
+      batch.columns.forEach(function (column, i) {
+        if (i > 0 && row[i] !== undefined && row[i] !== null) {
+          data[column] = row[i];
+        }
+      });
+      return {type: 'update', topic: batch.topic, seq: row[0], kind: 'position', data: data};
+    });
+  }
 
   window.TracelaneLive = Live;
 }(window));

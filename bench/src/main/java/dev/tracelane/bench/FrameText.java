@@ -17,6 +17,8 @@ final class FrameText {
     private static final ByteBuf TS = key("ts");
     private static final ByteBuf REF = key("ref");
     private static final ByteBuf COMMITTED_AT = key("committedAt");
+    private static final ByteBuf POSITIONS = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("\"positions\":[",
+            StandardCharsets.US_ASCII));
 
     private FrameText() {
     }
@@ -35,8 +37,15 @@ final class FrameText {
         return readings(frame, Integer.MAX_VALUE);
     }
 
-    /** The first {@code most} updates that carry a {@code ts} after their {@code ref} (status changes do not). */
+    /**
+     * The first {@code most} position updates: a batch's rows, or the updates that carry a {@code ts} after their
+     * {@code ref} (status changes do not).
+     */
     private static List<Reading> readings(ByteBuf frame, int most) {
+        int rows = indexOf(frame, POSITIONS, frame.readerIndex());
+        if (rows >= 0) {
+            return rows(frame, rows + POSITIONS.readableBytes(), most);
+        }
         List<Reading> readings = new ArrayList<>();
         int ref = indexOf(frame, REF, frame.readerIndex());
         while (ref >= 0 && readings.size() < most) {
@@ -47,6 +56,23 @@ final class FrameText {
                         Instant.parse(string(frame, ts + TS.readableBytes()))));
             }
             ref = next;
+        }
+        return readings;
+    }
+
+    /** A batch's position rows, {@code [seq,"ref","ts",...]} each, from just inside their array. */
+    private static List<Reading> rows(ByteBuf frame, int from, int most) {
+        List<Reading> readings = new ArrayList<>();
+        int at = from;
+        while (readings.size() < most && frame.getByte(at) == '[') {
+            int ref = frame.indexOf(at, frame.writerIndex(), (byte) '"');
+            int ts = frame.indexOf(frame.indexOf(ref + 1, frame.writerIndex(), (byte) '"') + 1, frame.writerIndex(),
+                    (byte) '"');
+            readings.add(new Reading(string(frame, ref), Instant.parse(string(frame, ts))));
+            at = frame.indexOf(ts, frame.writerIndex(), (byte) ']') + 1;
+            if (frame.getByte(at) == ',') {
+                at++;
+            }
         }
         return readings;
     }

@@ -112,6 +112,12 @@ public final class LiveBench {
         System.out.println("    fleet, oldest per frame   " + summary(fleetFromCommit) + String.format(Locale.ROOT,
                 "  %.2f frames/s per dashboard", fleet.isEmpty() ? 0 : fleetFrames / (double) fleet.size()
                         / o.durationSeconds()));
+        long wholeBytes = fleet.stream().mapToLong(w -> w.wholeFrameBytes.get()).sum();
+        long wholeUpdates = fleet.stream().mapToLong(w -> w.wholeFrameUpdates.get()).sum();
+        if (wholeUpdates > 0) {
+            System.out.printf(Locale.ROOT, "    fleet frames' size        %.0f bytes per position update (WebSocket payload)%n",
+                    wholeBytes / (double) wholeUpdates);
+        }
         System.out.println("  send to subscriber, from the reading's ts (ingestion included):");
         System.out.println("    shipment topics           " + summary(shipmentHistogram));
         System.out.println("    fleet, oldest per frame   " + summary(fleetHistogram));

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.HdrHistogram.Recorder;
 
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +26,9 @@ final class LiveWatcher implements WebSocketClients.Listener {
     private boolean paused;
     final AtomicLong frames = new AtomicLong();
     final AtomicInteger closeCode = new AtomicInteger();
+    /** Bytes and position updates of the frames read whole while measuring (only with {@code everyUpdate}). */
+    final AtomicLong wholeFrameBytes = new AtomicLong();
+    final AtomicLong wholeFrameUpdates = new AtomicLong();
     private volatile boolean measuring;
 
     /**
@@ -69,9 +73,12 @@ final class LiveWatcher implements WebSocketClients.Listener {
                 timing.sent().recordValue(Math.max(0, now - ts));
                 timing.commits().arrived(timing.firstOfFrame(), reading.ref(), ts, now);
                 if (timing.everyUpdate() != null) {
-                    for (FrameText.Reading r : FrameText.readings(content)) {
+                    List<FrameText.Reading> readings = FrameText.readings(content);
+                    for (FrameText.Reading r : readings) {
                         timing.commits().arrived(timing.everyUpdate(), r.ref(), r.ts().toEpochMilli(), now);
                     }
+                    wholeFrameBytes.addAndGet(content.readableBytes());
+                    wholeFrameUpdates.addAndGet(readings.size());
                 }
             }
         }

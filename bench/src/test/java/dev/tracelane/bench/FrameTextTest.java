@@ -11,25 +11,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class FrameTextTest {
+    private static final String BATCH = "{\"type\":\"batch\",\"topic\":\"fleet\",\"seq\":9,"
+            + "\"columns\":[\"seq\",\"ref\",\"ts\",\"lat\",\"lon\"],\"positions\":["
+            + "[8,\"A\",\"2026-12-01T01:00:00.125Z\",41.5,-87.5],[9,\"B\",\"2026-12-01T01:00:01Z\",null,null,25.0]],"
+            + "\"messages\":[{\"type\":\"update\",\"seq\":7,\"data\":{\"ref\":\"S\",\"status\":\"in_transit\",\"at\":\"x\"}}]}";
+
     @Test
     void aBatchIsTimedByItsFirstReading() {
-        String frame = "{\"type\":\"batch\",\"topic\":\"fleet\",\"seq\":9,\"messages\":["
-                + "{\"type\":\"update\",\"seq\":7,\"data\":{\"ref\":\"S\",\"status\":\"in_transit\",\"at\":\"x\"}},"
-                + "{\"type\":\"update\",\"seq\":8,\"data\":{\"ref\":\"A\",\"ts\": \"2026-12-01T01:00:00.125Z\"}},"
-                + "{\"type\":\"update\",\"seq\":9,\"data\":{\"ref\":\"B\",\"ts\":\"2026-12-01T01:00:01Z\"}}]}";
         assertEquals(new FrameText.Reading("A", Instant.parse("2026-12-01T01:00:00.125Z")),
-                FrameText.firstReading(Unpooled.copiedBuffer(frame, StandardCharsets.UTF_8)));
+                FrameText.firstReading(Unpooled.copiedBuffer(BATCH, StandardCharsets.UTF_8)));
     }
 
     @Test
     void everyReadingOfABatchIsFoundButNotItsStatusChanges() {
-        String frame = "{\"type\":\"batch\",\"topic\":\"fleet\",\"seq\":9,\"messages\":["
-                + "{\"type\":\"update\",\"seq\":7,\"data\":{\"ref\":\"S\",\"status\":\"in_transit\",\"at\":\"x\"}},"
-                + "{\"type\":\"update\",\"seq\":8,\"data\":{\"ref\":\"A\",\"ts\":\"2026-12-01T01:00:00.125Z\"}},"
-                + "{\"type\":\"update\",\"seq\":9,\"data\":{\"ref\":\"B\",\"ts\":\"2026-12-01T01:00:01Z\"}}]}";
         assertEquals(List.of(new FrameText.Reading("A", Instant.parse("2026-12-01T01:00:00.125Z")),
                         new FrameText.Reading("B", Instant.parse("2026-12-01T01:00:01Z"))),
-                FrameText.readings(Unpooled.copiedBuffer(frame, StandardCharsets.UTF_8)));
+                FrameText.readings(Unpooled.copiedBuffer(BATCH, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aSingleUpdateIsTimedByItsReading() {
+        String frame = "{\"type\":\"update\",\"topic\":\"shipment:A\",\"seq\":3,\"kind\":\"position\","
+                + "\"data\":{\"ref\":\"A\",\"lat\":41.5,\"ts\": \"2026-12-01T01:00:00.125Z\"}}";
+        assertEquals(new FrameText.Reading("A", Instant.parse("2026-12-01T01:00:00.125Z")),
+                FrameText.firstReading(Unpooled.copiedBuffer(frame, StandardCharsets.UTF_8)));
     }
 
     @Test

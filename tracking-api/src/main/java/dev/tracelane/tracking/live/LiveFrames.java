@@ -3,7 +3,7 @@ package dev.tracelane.tracking.live;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * Server frames (CONTRACT.md, "Live out"). Built as text because each message's {@code data} is already JSON
@@ -22,11 +22,29 @@ final class LiveFrames {
                 + kind + "\",\"data\":" + data + "}");
     }
 
-    /** Several messages of one topic in one frame: each element is the frame it would have been alone. */
+    /**
+     * Several messages of one topic in one frame: positions as compact rows ({@link PositionRows}), every other
+     * message as the frame it would have been alone; each list in seq order, the frame's seq the highest.
+     */
     static LiveFrame batch(String quotedTopic, List<LiveMessage> messages) {
-        return new LiveFrame("{\"type\":\"batch\",\"topic\":" + quotedTopic + ",\"seq\":" + messages.get(messages.size() - 1).seq()
-                + ",\"messages\":[" + messages.stream().map(m -> m.frame().text()).collect(Collectors.joining(","))
-                + "]}");
+        StringBuilder frame = new StringBuilder(128 + 96 * messages.size()).append("{\"type\":\"batch\",\"topic\":")
+                .append(quotedTopic).append(",\"seq\":").append(messages.get(messages.size() - 1).seq())
+                .append(",\"columns\":").append(PositionRows.COLUMNS_JSON).append(",\"positions\":[");
+        appendEach(frame, messages, true, m -> PositionRows.row(m.seq(), m.data()));
+        frame.append("],\"messages\":[");
+        appendEach(frame, messages, false, m -> m.frame().text());
+        return new LiveFrame(frame.append("]}").toString());
+    }
+
+    private static void appendEach(StringBuilder frame, List<LiveMessage> messages, boolean positions,
+                                   Function<LiveMessage, String> text) {
+        String comma = "";
+        for (LiveMessage m : messages) {
+            if (m.isPosition() == positions) {
+                frame.append(comma).append(text.apply(m));
+                comma = ",";
+            }
+        }
     }
 
     /** A JSON string literal: topic names carry shipment references, which are free text. */

@@ -31,8 +31,12 @@ public record LiveMessage(long id, String topic, long seq, long fleetSeq, long s
                 data, createdAt, LiveFrames.single(FLEET_QUOTED, fleetSeq, kind, data));
     }
 
+    boolean isPosition() {
+        return "position".equals(kind);
+    }
+
     /** Position updates of one shipment supersede each other: a slow subscriber only needs the latest. */
     boolean conflatable() {
-        return "position".equals(kind);
+        return isPosition();
     }
 }

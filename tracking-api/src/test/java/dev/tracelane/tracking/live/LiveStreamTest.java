@@ -142,7 +142,7 @@ class LiveStreamTest implements TestDatabase {
             while (seqs.size() < 20) {
                 Map<String, Object> batch = next(live);
                 assertThat(batch).containsEntry("type", "batch").containsEntry("topic", "fleet");
-                for (Map<String, Object> m : messages(batch)) {
+                for (Map<String, Object> m : BatchFrames.updates(batch)) {
                     assertThat(m).containsEntry("topic", "fleet").containsEntry("kind", "position");
                     assertThat(data(m)).containsEntry("ref", reference);
                     seqs.add((Integer) m.get("seq"));
@@ -283,11 +283,6 @@ class LiveStreamTest implements TestDatabase {
 
     private Map<String, Object> next(SocketClient live) throws Exception {
         return json.readValue(live.next(), Argument.mapOf(String.class, Object.class));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> messages(Map<String, Object> batch) {
-        return (List<Map<String, Object>>) batch.get("messages");
     }
 
     @SuppressWarnings("unchecked")
