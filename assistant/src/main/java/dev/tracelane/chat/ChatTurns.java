@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Runs one turn of a conversation: checks the message, files it, asks the agent, and reports progress per
@@ -59,6 +60,9 @@ public class ChatTurns {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (text == null || text.isBlank()) {
             return fail(done, listener, msg, "bad_request", "text must not be empty");
+        }
+        if (Stream.of(text, conversationId, clientMsgId).anyMatch(s -> s != null && s.indexOf('\0') >= 0)) {
+            return fail(done, listener, msg, "bad_request", "text and ids must not contain the NUL character (U+0000)");
         }
         if (text.length() > limits.maxTextLength()) {
             return fail(done, listener, msg, "bad_request", "text is longer than " + limits.maxTextLength()

@@ -119,6 +119,17 @@ class ChatFlowTest implements TestDatabase {
     }
 
     @Test
+    void aNulCharacterIsRefusedAndTheSocketStaysOpen() throws Exception {
+        try (SocketClient chat = SocketClient.chat(server.getPort(), coordinator)) {
+            chat.send("{\"type\":\"chat.send\",\"clientMsgId\":\"n1\",\"text\":\"hi\\u0000\"}");
+            assertThat(read(chat.next())).containsEntry("type", "chat.error").containsEntry("code", "bad_request");
+            chat.send("{\"type\":\"chat.send\",\"clientMsgId\":\"n2\",\"text\":\"hello\"}");
+            assertThat(chat.readUntil(f -> f.stream().anyMatch(x -> x.contains("\"chat.final\"")), 10_000))
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
     void aMessageResentAfterAReconnectIsAnsweredOnce() throws Exception {
         Map<String, Object> first = ask(coordinator, null, "where is " + reference + "?");
         String conversation = (String) first.get("conversationId");

@@ -32,6 +32,8 @@ public class EventRules {
         if (r.clientId() != null && r.clientId().length() > MAX_ID_LENGTH) {
             throw new RejectedEventException("invalid_id", "id must be at most " + MAX_ID_LENGTH + " characters");
         }
+        noNul("id", r.clientId());
+        noNul("event", r.event());
         if (r.ts() == null) {
             throw new RejectedEventException("missing_ts", "ts is required");
         }
@@ -71,6 +73,13 @@ public class EventRules {
                 r.ts().truncatedTo(ChronoUnit.MILLIS), r.lat(), r.lon(),
                 r.speed(), r.heading(), r.accuracy(), r.altitude(), r.temperature(), r.humidity(), r.battery(),
                 r.event());
+    }
+
+    /** PostgreSQL cannot store NUL in text: caught here, per event, before it could fail a whole commit. */
+    private static void noNul(String field, String value) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw new RejectedEventException("invalid_" + field, field + " must not contain the NUL character (U+0000)");
+        }
     }
 
     private static void range(String field, Double value, double min, double max) {

@@ -7,6 +7,7 @@ import dev.tracelane.tracking.events.ShipmentReported;
 import dev.tracelane.tracking.events.ShipmentStatusChanged;
 import dev.tracelane.tracking.events.StoredEvent;
 import dev.tracelane.tracking.shipment.CurrentState;
+import dev.tracelane.tracking.storage.RefusedValues;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.annotation.PreDestroy;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -115,7 +117,8 @@ public class EventWriter {
      * Queues events for the next group commit.
      *
      * @return completes with the commit's time after the events are committed (duplicates included: they are
-     *         already stored), or fails with {@link WriterUnavailableException}
+     *         already stored), or fails with {@link WriterUnavailableException}, or with
+     *         {@link RejectedEventException} when PostgreSQL refuses a value of these events
      */
     public CompletableFuture<Instant> submit(List<TrackingEvent> events) {
         if (events.isEmpty()) {
@@ -190,6 +193,11 @@ public class EventWriter {
                 batch.forEach(s -> s.done().complete(written.committedAt()));
                 return;
             } catch (SQLException | RuntimeException e) {
+                Optional<String> refused = RefusedValues.of(e);
+                if (refused.isPresent()) {
+                    refuse(batch, refused.get());
+                    return;
+                }
                 if (!databaseFailing) {
                     LOG.warn("Storing a batch failed; holding it and retrying until PostgreSQL answers", e);
                 }
@@ -203,6 +211,21 @@ public class EventWriter {
                 backoffMs = Math.min(backoffMs * 2, 2_000);
             }
         }
+    }
+
+    /**
+     * PostgreSQL refused a value in the batch, which no retry can change: each submission is written on its own,
+     * so only the one that holds the value is refused, with the reason, and the others' events are stored.
+     */
+    private void refuse(List<Submission> batch, String reason) {
+        if (batch.size() > 1) {
+            batch.forEach(s -> writeUntilCommitted(List.of(s)));
+            return;
+        }
+        Submission s = batch.get(0);
+        LOG.info("PostgreSQL refused {} events of one submission: {}", s.events().size(), reason);
+        queuedEvents.addAndGet(-s.events().size());
+        s.done().completeExceptionally(new RejectedEventException("unstorable", reason));
     }
 
     /** A batch as committed, and when: acks carry the time, so clients can time what follows a commit. */

@@ -45,15 +45,18 @@ public class HttpIngest {
         return writer.submit(events)
                 .orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .<HttpResponse<?>>thenApply(ok -> HttpResponse.ok(successBody))
-                .exceptionally(HttpIngest::unavailable);
+                .exceptionally(HttpIngest::notStored);
     }
 
     public static HttpResponse<?> badRequest(RejectedEventException e) {
         return HttpResponse.badRequest(new IngestError(e.getMessage(), e.code()));
     }
 
-    private static HttpResponse<?> unavailable(Throwable failure) {
+    private static HttpResponse<?> notStored(Throwable failure) {
         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        if (cause instanceof RejectedEventException refused) {
+            return badRequest(refused);
+        }
         String code = cause instanceof WriterUnavailableException u ? u.code()
                 : cause instanceof TimeoutException ? "timeout" : "unavailable";
         return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -92,7 +92,8 @@ public class TrackerSocket {
                 send(session, ack(events, committedAt));
             } else {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                String code = cause instanceof WriterUnavailableException u ? u.code() : "unavailable";
+                String code = cause instanceof WriterUnavailableException u ? u.code()
+                        : cause instanceof RejectedEventException r ? r.code() : "unavailable";
                 events.forEach(e -> send(session, TrackerFrames.Error.of(
                         new Rejection(idOf(e), code, "not stored: " + cause.getMessage()))));
             }

@@ -108,6 +108,9 @@ public class LiveSocket {
                 throw new IllegalArgumentException("unknown type " + type);
             }
             List<String> topics = ((List<?>) m.get("topics")).stream().map(String.class::cast).toList();
+            if (topics.stream().anyMatch(t -> t.indexOf('\0') >= 0)) {
+                throw new IllegalArgumentException("a topic holds a NUL character"); // no reference can
+            }
             Map<String, Long> since = new java.util.HashMap<>();
             if (m.get("since") instanceof Map<?, ?> given) {
                 given.forEach((k, v) -> since.put((String) k, ((Number) v).longValue()));

@@ -12,7 +12,12 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A database that does not answer is a 503 the client may retry, not a 500. */
+import java.util.Optional;
+
+/**
+ * A database that does not answer is a 503 the client may retry, not a 500; a value it refuses (a NUL character
+ * in text) is the request's fault, a 400 that says which.
+ */
 @Produces
 @Singleton
 @Requires(classes = {StorageException.class, ExceptionHandler.class})
@@ -26,6 +31,11 @@ public class StorageExceptionHandler implements ExceptionHandler<StorageExceptio
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, StorageException exception) {
+        Optional<String> refused = RefusedValues.of(exception);
+        if (refused.isPresent()) {
+            return errors.processResponse(ErrorContext.builder(request).cause(exception)
+                    .errorMessage(refused.get()).build(), HttpResponse.badRequest());
+        }
         LOG.warn("{}: {}", exception.getMessage(), exception.getCause() == null ? "" : exception.getCause().toString());
         return errors.processResponse(ErrorContext.builder(request).cause(exception)
                         .errorMessage("storage is unavailable, retry later").build(),

@@ -135,6 +135,8 @@ class TrackerSocketTest implements TestDatabase {
             "{\"id\":\"x\"," + TS + ",\"battery\":-5}                                     | invalid_battery",
             "{\"id\":\"x\"," + TS + ",\"event\":42}                                       | invalid_event",
             "{\"id\":{\"a\":1}," + TS + ",\"lat\":1,\"lon\":2}                            | invalid_id",
+            "{\"id\":\"x\\u0000\"," + TS + ",\"lat\":1,\"lon\":2}                        | invalid_id",
+            "{\"id\":\"x\"," + TS + ",\"event\":\"door\\u0000open\"}                     | invalid_event",
             "[42]                                                                          | not_an_object",
     })
     void eachInvalidEventGetsItsErrorCode(String frame, String code) throws Exception {

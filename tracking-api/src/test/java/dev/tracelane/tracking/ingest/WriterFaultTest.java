@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -195,6 +198,26 @@ class WriterFaultTest implements TestDatabase {
             pause(50);
             return null;
         }
+    }
+
+    @Test
+    void aValuePostgresqlRefusesCostsOnlyItsOwnSubmissionAndIngestionGoesOn() throws Exception {
+        Instant ts = Instant.now().minusSeconds(60);
+        var before = writer.submit(List.of(reading("before", ts)));
+        var refused = writer.submit(List.of(new TrackingEvent(trackerId, "refused", ts.plusSeconds(1), 41.8, -87.6,
+                null, null, null, null, null, null, null, "door\0open")));
+        var after = writer.submit(List.of(reading("after", ts.plusSeconds(2))));
+        assertThat(before.get(10, TimeUnit.SECONDS)).isNotNull();
+        assertThat(after.get(10, TimeUnit.SECONDS)).isNotNull();
+        assertThat(refused).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(RejectedEventException.class,
+                        e -> assertThat(e.code()).isEqualTo("unstorable"));
+        assertThat(writer.isDatabaseFailing()).isFalse();
+        assertThat(storedIds()).containsExactlyInAnyOrder("before", "after");
+    }
+
+    private TrackingEvent reading(String id, Instant ts) {
+        return new TrackingEvent(trackerId, id, ts, 41.8, -87.6, null, null, null, null, null, null, null, null);
     }
 
     private String event(String id, Instant ts) {
