@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code capacity} topic: counts of the shipments in the subscriber's scope (planned, on the road,
- * delivered, late). A snapshot rather than a history: on subscribe, and then whenever a count changes,
- * checked each second after a status change and every 30 s for shipments turning late. Its seq counts the
+ * delivered, late) and of their open alerts. A snapshot rather than a history: on subscribe, and then whenever a
+ * count changes, checked each second after a status change or an alert and every 30 s for shipments turning late. Its seq counts the
  * snapshots sent to this connection; {@code since} is not needed to catch up, the next snapshot is complete.
  */
 @Singleton
@@ -23,7 +23,7 @@ public class CapacityTopic {
     private static final long RECHECK_TICKS = 30;
     private final Shipments shipments;
     private final Map<LiveSubscriber, Snapshot> followers = new ConcurrentHashMap<>();
-    private volatile boolean statusChanged;
+    private volatile boolean countsMayHaveMoved;
     private long ticks;
 
     private static final class Snapshot {
@@ -38,6 +38,7 @@ public class CapacityTopic {
     void follow(LiveSubscriber subscriber) {
         Snapshot snapshot = new Snapshot();
         followers.put(subscriber, snapshot);
+        subscriber.sendNow(LiveFrames.subscribed(QUOTED_NAME, 0));
         push(subscriber, snapshot, shipments.counts(subscriber.scope()));
     }
 
@@ -45,20 +46,20 @@ public class CapacityTopic {
         followers.remove(subscriber);
     }
 
-    /** Called for every dispatched message; only status changes move the counts. */
+    /** Called for every dispatched message; only status changes and alerts move the counts. */
     void observe(LiveMessage m) {
-        if ("status".equals(m.kind())) {
-            statusChanged = true;
+        if ("status".equals(m.kind()) || "alert".equals(m.kind())) {
+            countsMayHaveMoved = true;
         }
     }
 
     @Scheduled(fixedDelay = "1s")
     void tick() {
         boolean due = ++ticks % RECHECK_TICKS == 0;
-        if (followers.isEmpty() || !(statusChanged || due)) {
+        if (followers.isEmpty() || !(countsMayHaveMoved || due)) {
             return;
         }
-        statusChanged = false;
+        countsMayHaveMoved = false;
         Map<String, Shipments.Counts> byScope = new HashMap<>();
         followers.forEach((subscriber, snapshot) -> {
             if (subscriber.isClosed()) {
@@ -77,7 +78,7 @@ public class CapacityTopic {
         snapshot.last = counts;
         subscriber.sendNow(LiveFrames.single(QUOTED_NAME, ++snapshot.seq, "counts", "{\"planned\":" + counts.planned()
                 + ",\"in_transit\":" + counts.inTransit() + ",\"delivered\":" + counts.delivered() + ",\"onTheRoad\":"
-                + counts.inTransit() + ",\"late\":" + counts.late() + "}"));
+                + counts.inTransit() + ",\"late\":" + counts.late() + ",\"openAlerts\":" + counts.openAlerts() + "}"));
     }
 
     private static String key(Scope scope) {

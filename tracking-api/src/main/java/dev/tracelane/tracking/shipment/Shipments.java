@@ -161,7 +161,8 @@ public class Shipments {
     }
 
     /** Shipments in scope by status, and how many are late (same rule as the {@code late} filter). */
-    public record Counts(long planned, long inTransit, long delivered, long late) {
+    /** @param openAlerts alerts of these shipments still open (not yet acknowledged or resolved) */
+    public record Counts(long planned, long inTransit, long delivered, long late, long openAlerts) {
     }
 
     public Counts counts(Scope scope) {
@@ -169,12 +170,14 @@ public class Shipments {
              PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE st.status = 'planned'),"
                      + " count(*) FILTER (WHERE st.status = 'in_transit'),"
                      + " count(*) FILTER (WHERE st.status = 'delivered'),"
-                     + " count(*) FILTER (WHERE " + LATE + ")" + FROM + "WHERE " + Scope.CONDITION)) {
+                     + " count(*) FILTER (WHERE " + LATE + "),"
+                     + " coalesce(sum((SELECT count(*) FROM alerts a WHERE a.shipment_id = s.id AND a.status = 'open')), 0)"
+                     + FROM + "WHERE " + Scope.CONDITION)) {
             ps.setObject(1, now());
             scope.bind(c, ps, 2);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
             }
         } catch (SQLException e) {
             throw new StorageException("could not count shipments", e);

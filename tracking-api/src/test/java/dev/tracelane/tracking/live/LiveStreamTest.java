@@ -15,9 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +43,10 @@ class LiveStreamTest implements TestDatabase {
     HttpClient client;
     @Inject
     JsonMapper json;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    LiveOutbox outbox;
 
     private Api api;
     private String carrier;
@@ -155,6 +163,15 @@ class LiveStreamTest implements TestDatabase {
     }
 
     @Test
+    void aTopicHoldingANulCharacterIsABadRequestAndTheSocketStaysOpen() throws Exception {
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            live.send("{\"type\":\"subscribe\",\"topics\":[\"shipment:a\\u0000b\"]}");
+            assertThat(next(live)).containsEntry("type", "error").containsEntry("code", "bad_request");
+            subscribe(live, "shipment:" + reference, null);
+        }
+    }
+
+    @Test
     void aCustomerCannotSubscribeToAShipmentOutsideItsClaim() throws Exception {
         String customer = api.user(carrier, List.of("customer"), List.of("SOMETHING-ELSE"));
         try (SocketClient live = SocketClient.live(server.getPort(), customer)) {
@@ -178,10 +195,11 @@ class LiveStreamTest implements TestDatabase {
     @Test
     void theCapacityTopicSendsCountsInScopeAndAgainWhenAStatusChanges() throws Exception {
         try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
-            live.send("{\"type\":\"subscribe\",\"topics\":[\"capacity\"]}");
+            assertThat(subscribe(live, "capacity", null)).isZero();
             Map<String, Object> first = next(live);
             assertThat(first).containsEntry("topic", "capacity").containsEntry("seq", 1);
-            assertThat(data(first)).containsEntry("planned", 1).containsEntry("in_transit", 0);
+            assertThat(data(first)).containsEntry("planned", 1).containsEntry("in_transit", 0)
+                    .containsEntry("openAlerts", 0);
             try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
                 tracker.send("{\"ts\":\"2026-11-20T09:00:00Z\",\"lat\":42.4,\"lon\":-87.8}");
                 tracker.next();
@@ -190,6 +208,25 @@ class LiveStreamTest implements TestDatabase {
             assertThat(second).containsEntry("seq", 2);
             assertThat(data(second)).containsEntry("planned", 0).containsEntry("in_transit", 1)
                     .containsEntry("onTheRoad", 1);
+        }
+    }
+
+    @Test
+    void theCapacityTopicCountsOpenAlertsAndMovesWhenOneOpens() throws Exception {
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            subscribe(live, "capacity", null);
+            assertThat(data(next(live))).containsEntry("openAlerts", 0);
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("INSERT INTO alerts (shipment_id, type, severity, title,"
+                         + " evidence, opened_at, updated_at, detected_at) SELECT id, 'tracker_silent', 'warning',"
+                         + " 'silent', '{}', now(), now(), now() FROM shipments WHERE reference = ? RETURNING shipment_id")) {
+                ps.setString(1, reference);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    outbox.append(c, List.of(new OutboxEntry(Topics.ALERTS, rs.getLong(1), "alert", "{}")));
+                }
+            }
+            assertThat(data(next(live))).containsEntry("openAlerts", 1);
         }
     }
 
