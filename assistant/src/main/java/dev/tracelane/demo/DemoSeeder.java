@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Creates the demo's orgs, users, trackers and shipments (the database is fresh on every demo start). */
+/** Creates the demo's orgs, users, trackers and shipments in a fresh database, and refuses one that has them. */
 @Singleton
 class DemoSeeder {
     static final String PASSWORD = "demo-password";
@@ -48,6 +48,12 @@ class DemoSeeder {
 
     /** @return the device token of each trip's tracker, by tracker id */
     Map<String, String> seed(List<TripMotion> trips, List<Login> logins) {
+        if (orgs.exists("acme")) {
+            // a configured database is never dropped for the demo, and its trips start from the time it starts
+            throw new IllegalStateException("This database already holds the demo's data from an earlier start, and"
+                    + " the demo needs a fresh one: point DATASOURCES_DEFAULT_URL at an empty database, or unset it"
+                    + " and the demo recreates its own tracelane_demo database each time");
+        }
         orgs.create("acme", "Acme Foods (shipper)");
         orgs.create("globex", "Globex Retail (shipper)");
         orgs.create("roadrunner", "Roadrunner Freight (carrier)");

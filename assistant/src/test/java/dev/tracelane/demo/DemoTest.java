@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The demo seeds its logins and shipments and drives every truck through the real tracker socket. */
 @MicronautTest
@@ -28,6 +29,8 @@ class DemoTest implements TestPropertyProvider {
     HttpClient client;
     @Inject
     DataSource dataSource;
+    @Inject
+    DemoSeeder seeder;
 
     @Override
     public Map<String, String> getProperties() {
@@ -59,6 +62,12 @@ class DemoTest implements TestPropertyProvider {
     void theCustomerLoginSeesTwoShipments() {
         Api api = new Api(client.toBlocking());
         assertThat(api.list("/api/shipments", api.login("customer", DemoSeeder.PASSWORD))).hasSize(2);
+    }
+
+    @Test
+    void seedingADatabaseThatHoldsTheDemoAlreadyIsRefusedWithWhatToDo() {
+        assertThatThrownBy(() -> seeder.seed(List.of(), DemoSeeder.logins()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("DATASOURCES_DEFAULT_URL");
     }
 
     private int reportingTrackers() throws Exception {
