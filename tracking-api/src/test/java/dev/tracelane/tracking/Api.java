@@ -86,7 +86,11 @@ public final class Api {
     }
 
     public TrackedShipment trackedShipment() {
-        String carrier = org("carrier");
+        return trackedShipment(org("carrier"));
+    }
+
+    /** A shipment of {@code carrier} with a tracker of its own. */
+    public TrackedShipment trackedShipment(String carrier) {
         String trackerId = unique("trk");
         String trackerToken = tracker(trackerId, carrier);
         String reference = (String) shipment(org("shipper"), carrier, trackerId, Map.of()).get("reference");

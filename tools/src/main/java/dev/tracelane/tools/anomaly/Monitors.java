@@ -20,27 +20,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Runs the detectors and the ETA predictor. Committed events arrive on the writer's thread and are handed to one monitor thread,
- * which keeps each shipment's detectors and turns their verdicts into alerts. Its clock is event time: the
- * newest reading seen, or the wall clock when readings are live (see {@link #now()}), so replays at any speed
- * and live traffic are judged alike.
+ * which keeps each shipment's detectors and turns their verdicts into alerts. Its clocks are event time, one per
+ * carrier: the newest reading of that carrier's fleet, or the wall clock when its readings are live
+ * ({@link EventClock}), so replays at any speed and live traffic are judged alike, side by side.
  */
 @Singleton
 public class Monitors {
     private static final Logger LOG = LoggerFactory.getLogger(Monitors.class);
-    private static final Duration LIVE_LAG = Duration.ofMinutes(10);
-    private static final Duration LIVE_ENTER = Duration.ofMinutes(1);
-    private static final Duration SILENCE_CHECK = Duration.ofSeconds(10);
     private final ShipmentPlans plans;
     private final Depots depots;
     private final Alerts alerts;
@@ -55,9 +53,8 @@ public class Monitors {
         t.setDaemon(true);
         return t;
     });
-    private Instant watermark = Instant.EPOCH;
-    private Instant silenceCheckedAt = Instant.EPOCH;
-    private boolean live;
+    /** By carrier org: each fleet's own event time ({@link EventClock}). */
+    private final Map<String, EventClock> clocks = new HashMap<>();
 
     public Monitors(ShipmentPlans plans, Alerts alerts, Depots depots, MonitorSettings settings, PlaceIndex places,
                     Etas etas, EtaSettings etaSettings, Clock clock) {
@@ -93,28 +90,28 @@ public class Monitors {
     /** Live, time passes without readings: silence is checked on the wall clock too. */
     @Scheduled(fixedDelay = "10s", initialDelay = "10s")
     void tick() {
-        thread.execute(() -> guarded(this::checkSilences));
+        thread.execute(() -> guarded(() -> clocks.keySet().forEach(this::checkSilences)));
     }
 
     private void observe(List<StoredEvent> stored) {
+        Set<String> heard = new HashSet<>();
         stored.stream().sorted(Comparator.comparing(s -> s.event().ts())).forEach(s -> {
             TrackingEvent e = s.event();
-            if (e.ts().isAfter(watermark)) {
-                watermark = e.ts();
-            }
             ShipmentMonitor monitor = monitor(s.shipmentId());
-            monitor.observe(e, now()).forEach(this::apply);
+            String carrier = monitor.plan().carrier();
+            EventClock fleet = clocks.computeIfAbsent(carrier, c -> new EventClock());
+            fleet.hear(e.ts());
+            heard.add(carrier);
+            monitor.observe(e, fleet.now(clock.instant())).forEach(this::apply);
             monitor.takeEstimate().ifPresent(estimate -> etas.publish(monitor.plan(), estimate));
         });
-        if (Duration.between(silenceCheckedAt, watermark).compareTo(SILENCE_CHECK) >= 0) {
-            checkSilences(); // a replay moves hours of event time between two wall-clock ticks
-        }
+        heard.stream().filter(c -> clocks.get(c).silenceCheckDue()).forEach(this::checkSilences);
     }
 
-    private void checkSilences() {
-        Instant now = now();
-        silenceCheckedAt = watermark;
-        monitors.values().forEach(m -> m.tick(now).forEach(this::apply));
+    private void checkSilences(String carrier) {
+        Instant now = clocks.get(carrier).checkSilences(clock.instant());
+        monitors.values().stream().filter(m -> m.plan().carrier().equals(carrier))
+                .forEach(m -> m.tick(now).forEach(this::apply));
     }
 
     private ShipmentMonitor monitor(long shipmentId) {
@@ -132,23 +129,6 @@ public class Monitors {
         } else if (verdict instanceof Verdict.Clear clear) {
             alerts.resolve(clear.shipmentId(), clear.type(), clear.at(), clear.evidence());
         }
-    }
-
-    /**
-     * The wall clock once readings are live, else the watermark. Readings become live when one comes within
-     * {@link #LIVE_ENTER} of the wall clock, and stop being live when none has for {@link #LIVE_LAG}: a replay
-     * that catches up with the present switches when its clock jumps by little, or every tracker would look
-     * silent for the jump.
-     */
-    private Instant now() {
-        Instant wall = clock.instant();
-        Duration behind = Duration.between(watermark, wall);
-        if (live && behind.compareTo(LIVE_LAG) > 0) {
-            live = false;
-        } else if (!live && behind.compareTo(LIVE_ENTER) <= 0) {
-            live = true;
-        }
-        return live ? wall : watermark;
     }
 
     private static void guarded(Runnable work) {

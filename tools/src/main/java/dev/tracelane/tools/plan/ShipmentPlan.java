@@ -11,12 +11,13 @@ import java.util.List;
  * What the detectors and the ETA predictor need to know about a shipment: where it should go and stop, what
  * its cargo tolerates, when it is promised.
  *
+ * @param carrier       the carrier org, whose fleet shares one event clock
  * @param route         the planned route, or null when it has none
  * @param stops         planned stops between origin and destination
  * @param tempMin       cargo range, or null
  * @param promisedUntil the end of the promised arrival window, or null
  */
-public record ShipmentPlan(long shipmentId, String reference, String lane, PlannedStop origin,
+public record ShipmentPlan(long shipmentId, String reference, String lane, String carrier, PlannedStop origin,
                            PlannedStop destination, @Nullable RouteLine route, List<PlannedStop> stops,
                            @Nullable Double tempMin, @Nullable Double tempMax, @Nullable Instant plannedDeparture,
                            @Nullable Instant promisedUntil) {

@@ -34,7 +34,8 @@ public class ShipmentPlans {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      SELECT reference, lane, origin::text, destination::text, stops::text, planned_route::text,
-                            temp_min, temp_max, planned_departure, promised_until FROM shipments WHERE id = ?""")) {
+                            temp_min, temp_max, planned_departure, promised_until, carrier_id
+                       FROM shipments WHERE id = ?""")) {
             ps.setLong(1, shipmentId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -45,7 +46,8 @@ public class ShipmentPlans {
                                 s.dwellMinutes() == null ? 0 : s.dwellMinutes() * 60)).toList();
                 String route = rs.getString(6);
                 RouteLine line = route == null ? null : new RouteLine(read(route, LineString.class).coordinates());
-                return new ShipmentPlan(shipmentId, rs.getString(1), rs.getString(2), place(rs.getString(3)),
+                return new ShipmentPlan(shipmentId, rs.getString(1), rs.getString(2), rs.getString(11),
+                        place(rs.getString(3)),
                         place(rs.getString(4)), line, stops, Sql.getDouble(rs, "temp_min"),
                         Sql.getDouble(rs, "temp_max"), Sql.instant(rs.getTimestamp(9)),
                         Sql.instant(rs.getTimestamp(10)));

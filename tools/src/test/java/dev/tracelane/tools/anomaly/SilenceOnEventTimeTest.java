@@ -21,8 +21,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A replay of last week: two trucks report every minute, one goes quiet. Its silence is found on event time,
- * within three of its usual intervals, however fast the replay runs; the other truck raises nothing.
+ * A replay of last week: two trucks of one carrier report every minute, one goes quiet. Its silence is found on
+ * the fleet's event time, within three of its usual intervals, however fast the replay runs; the other truck
+ * raises nothing, and nor does another carrier's truck reporting today.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,7 +40,7 @@ class SilenceOnEventTimeTest implements TestDatabase {
     void aTrackerThatGoesQuietInAReplayIsFoundSilentWithinThreeIntervals() throws Exception {
         Api api = new Api(client.toBlocking());
         Api.TrackedShipment quiet = api.trackedShipment();
-        Api.TrackedShipment talking = api.trackedShipment();
+        Api.TrackedShipment talking = api.trackedShipment(quiet.carrier());
         try (SocketClient a = SocketClient.tracker(server.getPort(), quiet.trackerToken());
              SocketClient b = SocketClient.tracker(server.getPort(), talking.trackerToken())) {
             for (int minute = 0; minute <= 40; minute++) {
@@ -56,6 +57,27 @@ class SilenceOnEventTimeTest implements TestDatabase {
         List<Map<String, Object>> others = api.list("/api/alerts?shipment=" + talking.reference()
                 + "&type=tracker_silent", talking.coordinatorToken());
         assertThat(others).isEmpty();
+    }
+
+    @Test
+    void aFleetReplayingThePastIsNotFoundSilentWhenAnotherCarriersTruckReportsNow() throws Exception {
+        Api api = new Api(client.toBlocking());
+        Api.TrackedShipment replayed = api.trackedShipment();
+        Api.TrackedShipment alsoReplayed = api.trackedShipment(replayed.carrier());
+        try (SocketClient a = SocketClient.tracker(server.getPort(), replayed.trackerToken());
+             SocketClient b = SocketClient.tracker(server.getPort(), alsoReplayed.trackerToken())) {
+            for (int minute = 0; minute <= 10; minute++) {
+                report(a, minute);
+                report(b, minute);
+            }
+        }
+        try (SocketClient today = SocketClient.tracker(server.getPort(), api.trackedShipment().trackerToken())) {
+            today.send("{\"ts\":\"" + Instant.now() + "\",\"lat\":41.9,\"lon\":-87.7}");
+            assertThat(today.next()).contains("\"ack\"");
+        }
+        Thread.sleep(11_000); // past the monitors' next wall-clock check
+        assertThat(api.list("/api/alerts?type=tracker_silent&shipment=" + replayed.reference(),
+                replayed.coordinatorToken())).isEmpty();
     }
 
     private static void report(SocketClient tracker, int minute) throws Exception {

@@ -204,7 +204,7 @@ class EtaPredictorTest {
 
     private static ShipmentPlan plan(List<PlannedStop> stops, Instant promisedUntil) {
         RouteLine road = RouteLine.straight(0, 0, 0, 9);
-        return new ShipmentPlan(1, "SHP-1", "L", new PlannedStop("west", 0, 0, 0), new PlannedStop("east", 0, 9, 0),
+        return new ShipmentPlan(1, "SHP-1", "L", "carrier", new PlannedStop("west", 0, 0, 0), new PlannedStop("east", 0, 9, 0),
                 road, stops, null, null, null, promisedUntil);
     }
 
