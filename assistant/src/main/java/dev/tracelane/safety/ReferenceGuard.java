@@ -20,7 +20,13 @@ public class ReferenceGuard {
     public static final String HIDDEN = "[hidden]";
     /** The reference the assistant's own help texts use as an example; it names no shipment. */
     public static final String EXAMPLE_REFERENCE = "SHP-1042";
-    private static final Pattern REFERENCE = Pattern.compile("\\b[A-Za-z]{2,6}-[A-Za-z0-9]*\\d[A-Za-z0-9]*\\b");
+    /**
+     * A reference's code after its prefix and hyphen: letters and digits of any script, in hyphenated parts
+     * (2026-0042), with a digit somewhere.
+     */
+    public static final String CODE = "(?=[\\p{L}\\p{N}-]*\\d)[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*";
+    /** Interstates (I-80) look like references with a one-letter prefix and are not checked. */
+    private static final Pattern REFERENCE = Pattern.compile("\\b(?:\\p{L}{2,6}|(?!I-)\\p{Lu})-" + CODE + "\\b");
     private final References references;
 
     public ReferenceGuard(References references) {

@@ -1,5 +1,6 @@
 package dev.tracelane.model.builtin;
 
+import dev.tracelane.safety.ReferenceGuard;
 import dev.tracelane.tools.geo.Place;
 import dev.tracelane.tools.geo.PlaceIndex;
 
@@ -22,19 +23,22 @@ import java.util.regex.Pattern;
  */
 final class Entities {
     /**
-     * SHP-1042, shp-0f23a, SHP1042, SHP 1042, shp 1042: letters, then a hyphen and a code with a digit, or digits
-     * right after them, or a space and digits. After a space, capitals take two digits or more; lower case takes
-     * a short abbreviation without vowels (shp, trk) and three digits, so "seen 105 min ago" or "top 100" is
-     * not a reference. A code of letters only (SHP-eebfeaef, PO-ABCDEF) takes a prefix in capitals, so
-     * "follow-up" or "drop-off" is not one.
+     * SHP-1042, shp-0f23a, PO-2026-0042, R-4, SHP1042, SHP 1042, shp 1042: letters (one capital will do), then a
+     * hyphen and a code with a digit, in hyphenated parts if need be, or digits right after them, or a space and
+     * digits. After a space, capitals take two digits or more; lower case takes a short abbreviation without
+     * vowels (shp, trk) and three digits, so "seen 105 min ago" or "top 100" is not a reference. A code of letters
+     * only (SHP-eebfeaef, PO-ABCDEF) takes a prefix in capitals, so "follow-up" or "drop-off" is not one. Letters
+     * may be any script's (R-ÜNI-1).
      */
-    static final Pattern REFERENCE = Pattern.compile("\\b(?:(?<joined>[A-Za-z]{2,6})"
-            + "(?:-(?<code>[A-Za-z0-9]*\\d[A-Za-z0-9]*)|(?<digits>\\d{2,10}))|(?<capitals>[A-Z]{2,6}) (?<capitalDigits>\\d{2,10})"
+    static final Pattern REFERENCE = Pattern.compile("\\b(?:(?<joined>\\p{L}{2,6})"
+            + "(?:-(?<code>" + ReferenceGuard.CODE + ")|(?<digits>\\d{2,10}))"
+            + "|(?<single>\\p{Lu})-(?<singleCode>" + ReferenceGuard.CODE + ")"
+            + "|(?<capitals>[A-Z]{2,6}) (?<capitalDigits>\\d{2,10})"
             + "|(?<word>(?i:[b-df-hj-np-tv-xz]){2,4}) (?<wordDigits>\\d{3,10})"
             + "|(?<capitalPrefix>[A-Z]{2,6})-(?<letterCode>[A-Za-z]{4,10}))\\b");
     private static final Pattern NUMBERED = Pattern.compile(
             "(?i)\\b(?:order|shipment|load|delivery|package|parcel|number|no\\.?)\\s*#?\\s*(\\d{3,10})\\b|#(\\d{3,10})\\b");
-    private static final Set<String> NOT_REFERENCE_PREFIXES = Set.of("PM", "AM", "LAST", "PAST", "NEXT", "IN",
+    private static final Set<String> NOT_REFERENCE_PREFIXES = Set.of("I", "PM", "AM", "LAST", "PAST", "NEXT", "IN",
             "BY", "AT", "ABOUT", "TOP", "FIRST", "UNDER", "OVER", "HOURS", "HRS", "KM", "MIN", "MINS", "TO", "ORDER",
             "LOAD", "NUMBER", "NO", "PARCEL", "THE", "AND", "OR", "OF", "FOR", "WITHIN", "BEFORE", "AFTER", "UNTIL",
             "ALL", "ANY", "ARE", "IS", "WAS", "HAS", "HAD", "GOT", "SEE", "SHOW", "LIST", "GIVE", "ONLY", "JUST",
@@ -76,8 +80,8 @@ final class Entities {
         List<String> found = new ArrayList<>();
         Matcher m = REFERENCE.matcher(text);
         while (m.find()) {
-            String prefix = firstOf(m, "joined", "capitals", "word", "capitalPrefix").toUpperCase(Locale.ROOT);
-            String code = firstOf(m, "code", "digits", "capitalDigits", "wordDigits", "letterCode");
+            String prefix = firstOf(m, "joined", "single", "capitals", "word", "capitalPrefix").toUpperCase(Locale.ROOT);
+            String code = firstOf(m, "code", "digits", "singleCode", "capitalDigits", "wordDigits", "letterCode");
             if (!NOT_REFERENCE_PREFIXES.contains(prefix)) {
                 found.add(prefix + "-" + code);
             }

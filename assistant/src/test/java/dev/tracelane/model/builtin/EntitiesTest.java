@@ -16,6 +16,20 @@ class EntitiesTest {
     }
 
     @Test
+    void aReferenceMayHaveOneCapitalForPrefixAndACodeInHyphenatedParts() {
+        assertThat(Entities.references("where is R-4?")).containsExactly("R-4");
+        assertThat(Entities.references("Where is shipment B-14 right now?")).containsExactly("B-14");
+        assertThat(Entities.references("status of PO-2026-0042")).containsExactly("PO-2026-0042");
+        assertThat(Entities.references("where is R-ÜNI-1?")).containsExactly("R-ÜNI-1");
+    }
+
+    @Test
+    void interstatesAndModelNumbersAreNotReferences() {
+        assertThat(Entities.references("trucks on I-80 near Joliet")).isEmpty();
+        assertThat(Entities.references("the F150 and A4 paper")).isEmpty();
+    }
+
+    @Test
     void aCodeOfLettersOnlyIsAReferenceAfterACapitalPrefix() {
         assertThat(Entities.references("where's SHP-eebfeaef at")).containsExactly("SHP-eebfeaef");
         assertThat(Entities.references("status of PO-ABCDEF")).containsExactly("PO-ABCDEF");
