@@ -15,8 +15,10 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +45,25 @@ public class OsmAndController {
         return fromParameters(flatten(request.getParameters(), new HashMap<>()), device);
     }
 
-    @Post(consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
-    public CompletableFuture<HttpResponse<?>> form(HttpRequest<?> request, @Nullable @Body Map<String, String> form,
+    /**
+     * One route for every body: devices post parameters in the URL with no body and often no Content-Type, which
+     * two routes told apart by Content-Type could not both take (Micronaut answered "more than 1 route matched").
+     */
+    @Post(consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    public CompletableFuture<HttpResponse<?>> post(HttpRequest<?> request, @Nullable @Body String body,
                                                    Authentication device) {
+        if (request.getContentType().filter(MediaType.APPLICATION_JSON_TYPE::matches).isPresent()) {
+            return traccarJson(body == null ? "" : body, device);
+        }
         Map<String, String> parameters = flatten(request.getParameters(), new HashMap<>());
-        if (form != null) {
-            parameters.putAll(form);
+        if (body != null && !body.isBlank()) {
+            new QueryStringDecoder(body.strip(), StandardCharsets.UTF_8, false).parameters()
+                    .forEach((name, values) -> parameters.put(name, values.get(0)));
         }
         return fromParameters(parameters, device);
     }
 
-    @Post(consumes = MediaType.APPLICATION_JSON)
-    public CompletableFuture<HttpResponse<?>> traccarJson(@Body String body, Authentication device) {
+    private CompletableFuture<HttpResponse<?>> traccarJson(String body, Authentication device) {
         JsonNode root;
         try {
             root = json.readValue(body, JsonNode.class);

@@ -73,6 +73,15 @@ class PhoneAppIngestTest implements TestDatabase {
     }
 
     @Test
+    void aPostWithParametersInTheUrlAndNoContentTypeIsStored() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/ingest/osmand?id=" + trackerId
+                        + "&timestamp=1795428900000&lat=41.95&lon=-87.7&token=" + token))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(stored()).containsEntry("lat", 41.95);
+    }
+
+    @Test
     void osmAndFormBodyIsStored() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/ingest/osmand?token=" + token))
                 .header("Content-Type", "application/x-www-form-urlencoded")
