@@ -35,6 +35,8 @@ import java.util.Locale;
 @Secured({Roles.CUSTOMER, Roles.SHIPPER, Roles.CARRIER, Roles.COORDINATOR, Roles.SUPPORT, Roles.ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ShipmentController {
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
     private static final int MAX_LIMIT = 1000;
     private static final int MAX_TRACK_POINTS = 50_000;
     private final Shipments shipments;
@@ -71,6 +73,11 @@ public class ShipmentController {
             PlannedRoutes.check(request.plannedRoute());
         }
         Window promised = request.promisedArrival();
+        plausible("plannedDeparture", request.plannedDeparture());
+        if (promised != null) {
+            plausible("promisedArrival.from", promised.from());
+            plausible("promisedArrival.until", promised.until());
+        }
         if (promised != null && promised.from() != null && promised.until() != null
                 && promised.from().isAfter(promised.until())) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "promisedArrival.from is after its until");
@@ -141,6 +148,17 @@ public class ShipmentController {
     /** Out of scope and missing look the same: existence is never confirmed. */
     private static HttpStatusException notFound(String ref) {
         return new HttpStatusException(HttpStatus.NOT_FOUND, "shipment " + ref + " not found");
+    }
+
+    /**
+     * A number read as epoch milliseconds can be anything (1e308, 1.5, -1) and still parse: a time outside this
+     * century is a mistake, said so rather than stored as 1970.
+     */
+    private static void plausible(String field, OffsetDateTime time) {
+        if (time != null && (time.toInstant().isBefore(EARLIEST) || !time.toInstant().isBefore(LATEST))) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, field + " must fall between " + EARLIEST + " and "
+                    + LATEST + " (ISO-8601 with an offset, or epoch milliseconds)");
+        }
     }
 
     private static Instant time(String name, String value, Instant fallback) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,20 @@ class ShipmentTimesTest implements TestDatabase {
                     assertThat(e.getStatus().getCode()).isEqualTo(400);
                     assertThat(e.getResponse().getBody(String.class).orElse("")).contains("promisedArrival");
                 });
+    }
+
+    @Test
+    void aNumberThatIsNoPlausibleTimeIsRefusedNotStoredAs1970() {
+        Api api = new Api(client.toBlocking());
+        for (Object departure : List.of(-1, 1.5, 1e308, 253402300800000L)) {
+            assertThatThrownBy(() -> api.shipment(api.org("shipper"), api.org("carrier"), null,
+                    Map.of("plannedDeparture", departure)))
+                    .as("plannedDeparture %s", departure)
+                    .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
+                        assertThat(e.getStatus().getCode()).isEqualTo(400);
+                        assertThat(e.getResponse().getBody(String.class).orElse("")).contains("plannedDeparture");
+                    });
+        }
     }
 
     @Test
