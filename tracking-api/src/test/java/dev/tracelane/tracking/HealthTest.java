@@ -21,8 +21,17 @@ class HealthTest implements TestDatabase {
     HttpClient client;
 
     @Test
-    void healthIsOpenToAnyoneAndReportsTheDatabase() {
+    void anyoneMaySeeWhetherItIsUpButNotWhatItRunsOn() {
         Map<String, Object> health = client.toBlocking().retrieve(HttpRequest.GET("/health"),
+                Argument.mapOf(String.class, Object.class));
+        assertThat(health).containsEntry("status", "UP");
+        assertThat(health.toString()).doesNotContain("jdbc");
+    }
+
+    @Test
+    void aSignedInCallerSeesTheDatabase() {
+        String token = new Api(client.toBlocking()).adminToken();
+        Map<String, Object> health = client.toBlocking().retrieve(Api.auth(HttpRequest.GET("/health"), token),
                 Argument.mapOf(String.class, Object.class));
         assertThat(health).containsEntry("status", "UP");
         assertThat(health.toString()).contains("jdbc");
