@@ -72,7 +72,8 @@ public class ChatTurns {
             return fail(done, listener, msg, "rate_limited", "too many messages; wait a minute");
         }
         Optional<Conversation> found = conversationId == null || conversationId.isBlank()
-                ? Optional.of(conversations.start(caller)) : conversations.find(caller.username(), conversationId);
+                ? Optional.of(resentFirst(caller, clientMsgId).orElseGet(() -> conversations.start(caller)))
+                : conversations.find(caller.username(), conversationId);
         if (found.isEmpty()) {
             return fail(done, listener, msg, "not_found", "conversation " + conversationId + " not found");
         }
@@ -99,6 +100,12 @@ public class ChatTurns {
             return done;
         }
         return answer(caller, conversation, text, msg, listener, done);
+    }
+
+    /** The conversation a resent first message started already, so it is answered once, not in a new one. */
+    private Optional<Conversation> resentFirst(Caller caller, String clientMsgId) {
+        return clientMsgId == null || clientMsgId.isBlank() ? Optional.empty()
+                : conversations.holding(caller.username(), clientMsgId);
     }
 
     private CompletableFuture<Void> answer(Caller caller, String conversation, String text, String msg,

@@ -53,6 +53,17 @@ public class Conversations {
         return one("SELECT id, username, org_id FROM conversations WHERE id = ? AND username = ?", id, username);
     }
 
+    /**
+     * The user's conversation that holds a message with this {@code clientMsgId}: a first message resent after a
+     * reconnect, before the answer that would have named its conversation came back, belongs there.
+     */
+    public Optional<Conversation> holding(String username, String clientMsgId) {
+        return one("""
+                SELECT c.id, c.username, c.org_id FROM conversations c
+                  JOIN chat_messages m ON m.conversation_id = c.id AND m.client_msg_id = ?
+                 WHERE c.username = ? ORDER BY c.updated_at DESC LIMIT 1""", clientMsgId, username);
+    }
+
     /** The user's most recent conversation: where proactive alerts are filed. */
     public Optional<Conversation> latest(String username) {
         return one("SELECT id, username, org_id FROM conversations WHERE username = ?"

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -137,6 +138,16 @@ class ChatFlowTest implements TestDatabase {
         Map<String, Object> resent = ask(coordinator, conversation, "where is " + reference + "?", "same-id");
         assertThat(resent.get("seq")).isEqualTo(again.get("seq"));
         assertThat(history(coordinator, conversation)).hasSize(4);
+    }
+
+    @Test
+    void aFirstMessageResentBeforeItsConversationWasKnownIsAnsweredOnce() {
+        String clientMsgId = "first-" + UUID.randomUUID();
+        Map<String, Object> first = ask(coordinator, null, "where is " + reference + "?", clientMsgId);
+        Map<String, Object> resent = ask(coordinator, null, "where is " + reference + "?", clientMsgId);
+        assertThat(resent.get("conversationId")).isEqualTo(first.get("conversationId"));
+        assertThat(resent.get("seq")).isEqualTo(first.get("seq"));
+        assertThat(history(coordinator, (String) first.get("conversationId"))).hasSize(2);
     }
 
     @Test
