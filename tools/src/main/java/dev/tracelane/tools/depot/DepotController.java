@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
@@ -64,6 +65,7 @@ public class DepotController {
     }
 
     @Post
+    @Status(HttpStatus.CREATED) // so the API description says 201, as the response is
     @Secured({Roles.COORDINATOR, Roles.ADMIN})
     public HttpResponse<Depot> create(@Body @Valid NewDepot request, Authentication authentication) {
         Caller caller = Caller.of(authentication);

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -32,6 +33,7 @@ public class OrgController {
     }
 
     @Post
+    @Status(HttpStatus.CREATED) // so the API description says 201, as the response is
     public HttpResponse<NewOrg> create(@Body @Valid NewOrg org, Authentication authentication) {
         if (!Caller.of(authentication).isPlatformAdmin()) {
             throw new HttpStatusException(HttpStatus.FORBIDDEN, "only a platform admin creates orgs");

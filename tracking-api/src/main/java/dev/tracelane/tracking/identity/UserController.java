@@ -6,6 +6,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -47,6 +48,7 @@ public class UserController {
     }
 
     @Post
+    @Status(HttpStatus.CREATED) // so the API description says 201, as the response is
     public HttpResponse<CreatedUser> create(@Body @Valid NewUser request, Authentication authentication) {
         if (!Caller.of(authentication).administers(request.org())) {
             throw new HttpStatusException(HttpStatus.FORBIDDEN, "an admin creates users of their own org only");

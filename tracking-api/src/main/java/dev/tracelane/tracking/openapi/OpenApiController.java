@@ -17,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -64,16 +66,51 @@ public class OpenApiController {
                 throw new UncheckedIOException("could not read " + file, e);
             }
         }
+        uniqueOperationIds(paths);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> schemes = (Map<String, Object>) components.computeIfAbsent("securitySchemes",
+                k -> new TreeMap<>());
+        schemes.put("bearer", Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT", "description",
+                "an access token from POST /login, or a device token on the ingest paths"));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("openapi", "3.0.1");
         root.put("info", Map.of("title", "Tracelane", "description",
                 "Real-time freight tracking: ingestion, shipments, live streams, alerts, ETA and chat."
                         + " WebSockets (/ws/trackers, /ws/live, /ws/chat) appear as their upgrade requests;"
-                        + " their messages are in docs/.",
+                        + " their messages are in docs/. Every path takes a bearer token but /login, /health,"
+                        + " /openapi and the public tracking page.",
                 "version", "0.1.0"));
+        root.put("security", List.of(Map.of("bearer", List.of())));
         root.put("paths", paths);
         root.put("components", components);
         return yaml.dump(root);
+    }
+
+    /**
+     * Each module's spec numbers its own clashing operation ids (list, list_1), and the modules clash with each
+     * other: an id taken already, or numbered so, becomes one spelt from the method and path
+     * ({@code getApiShipmentsRefEta}), which clients generated from the document can tell apart.
+     */
+    private static void uniqueOperationIds(Map<String, Object> paths) {
+        Set<String> taken = new HashSet<>();
+        paths.forEach((path, operations) -> map(operations).forEach((method, operation) -> {
+            Map<String, Object> op = map(operation);
+            if (op.get("operationId") instanceof String id) {
+                String unique = taken.contains(id) || id.matches(".*_\\d+") ? spelt(method, path) : id;
+                op.put("operationId", unique);
+                taken.add(unique);
+            }
+        }));
+    }
+
+    private static String spelt(String method, String path) {
+        StringBuilder id = new StringBuilder(method);
+        for (String part : path.split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return id.toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
@@ -55,6 +56,7 @@ public class ShipmentController {
     }
 
     @Post
+    @Status(HttpStatus.CREATED) // so the API description says 201, as the response is
     public HttpResponse<Shipment> create(@Body @Valid NewShipment request, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         boolean party = caller.org().equals(request.shipper()) || caller.org().equals(request.carrier());

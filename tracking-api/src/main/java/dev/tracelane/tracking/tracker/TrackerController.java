@@ -9,6 +9,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -44,6 +45,7 @@ public class TrackerController {
     }
 
     @Post
+    @Status(HttpStatus.CREATED) // so the API description says 201, as the response is
     public HttpResponse<IssuedToken> register(@Body @Valid NewTracker request, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         if (!caller.org().equals(request.org()) && !caller.isPlatformAdmin()) {

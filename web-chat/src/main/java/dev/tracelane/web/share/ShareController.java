@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
@@ -74,6 +75,7 @@ public class ShareController {
     }
 
     @Post
+    @Status(HttpStatus.CREATED) // so the API description says 201, as the response is
     public HttpResponse<Share> create(@Body @Valid NewShare request, Authentication authentication) {
         long id = visible(authentication, request.reference());
         var shipment = shipments.get(id);
