@@ -20,7 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * watcher stops reading after its first frame for longer than the server's stall limit, then reads on, so it can see how the server closed it (a reader that never reads never sees the close frame).
  */
 final class LiveWatcher implements WebSocketClients.Listener {
-    private static final long SLOW_PAUSE_SECONDS = 30;
+    /**
+     * Long enough to fill the kernel's socket buffers on both sides (several MB) at the fleet's 70 bytes per
+     * update, so the server's own queue backs up; shorter than its 60-s idle timeout, so a close for being slow
+     * (4008) is told from one for being silent (1001).
+     */
+    private static final long SLOW_PAUSE_SECONDS = 55;
     private final Timing timing;
     private final boolean slow;
     private boolean paused;
