@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 @Secured({Roles.CUSTOMER, Roles.SHIPPER, Roles.CARRIER, Roles.COORDINATOR, Roles.SUPPORT, Roles.ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AlertController {
+    private static final int MAX_LIMIT = 1000;
     private static final Set<String> STATUSES = Set.of("open", "acknowledged", "resolved");
     private final Alerts alerts;
     private final Clock clock;
@@ -43,7 +44,10 @@ public class AlertController {
         if (status != null && !STATUSES.contains(status)) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "status must be open, acknowledged or resolved");
         }
-        int size = limit == null ? 100 : Math.max(1, Math.min(limit, 1000));
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "limit must be 1.." + MAX_LIMIT);
+        }
+        int size = limit == null ? 100 : limit;
         AlertFilter filter = new AlertFilter(status, shipment, type == null ? null : type(type), null);
         return alerts.list(Scope.of(Caller.of(authentication)), filter, size);
     }

@@ -80,6 +80,17 @@ class AlertFlowTest implements TestDatabase {
     }
 
     @Test
+    void aLimitOutOfRangeIsA400AsOnShipments() {
+        BlockingHttpClient http = client.toBlocking();
+        String token = new Api(http).adminToken();
+        for (int limit : new int[] {-3, 0, 1001}) {
+            assertThatThrownBy(() -> http.exchange(Api.auth(HttpRequest.GET("/api/alerts?limit=" + limit), token)))
+                    .isInstanceOfSatisfying(HttpClientResponseException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(400));
+        }
+    }
+
+    @Test
     void anotherOrgNeitherSeesNorAcknowledgesTheAlert() throws Exception {
         BlockingHttpClient http = client.toBlocking();
         Api api = new Api(http);
