@@ -89,11 +89,12 @@ public class ShipmentController {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "cargo.tempMin is above its tempMax");
         }
         if (request.tracker() != null) {
-            String owner = trackers.ownerOf(request.tracker()).orElseThrow(() -> new HttpStatusException(
-                    HttpStatus.BAD_REQUEST, "tracker " + request.tracker() + " is not registered"));
-            if (!owner.equals(request.shipper()) && !owner.equals(request.carrier())) {
+            // one answer whether the tracker is missing or another org's: no probing for other orgs' trackers
+            boolean theirs = trackers.ownerOf(request.tracker())
+                    .filter(owner -> owner.equals(request.shipper()) || owner.equals(request.carrier())).isPresent();
+            if (!theirs) {
                 throw new HttpStatusException(HttpStatus.BAD_REQUEST,
-                        "tracker " + request.tracker() + " belongs to neither the shipper nor the carrier");
+                        "tracker " + request.tracker() + " is not registered to the shipper or the carrier");
             }
         }
         Shipment created = shipments.create(request).orElseThrow(() -> new HttpStatusException(

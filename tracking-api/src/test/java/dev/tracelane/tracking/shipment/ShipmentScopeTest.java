@@ -25,6 +25,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Who sees which shipment: scoping is enforced in SQL, and out of scope looks exactly like missing. */
 @MicronautTest
@@ -54,6 +55,24 @@ class ShipmentScopeTest implements TestDatabase {
         shippedByOneCarriedByOne = ref(api.shipment(shipperOne, carrierOne, null, Map.of()));
         shippedByOneCarriedByTwo = ref(api.shipment(shipperOne, carrierTwo, null, Map.of()));
         shippedByTwoCarriedByOne = ref(api.shipment(shipperTwo, carrierOne, null, Map.of()));
+    }
+
+    @Test
+    void anotherOrgsTrackerIsRefusedAsIfItDidNotExist() {
+        String foreign = Api.unique("trk");
+        api.tracker(foreign, api.org("carrier"));
+        String shipper = api.org("shipper");
+        String carrier = api.org("carrier");
+        String[] answers = new String[2];
+        String[] trackers = {foreign, Api.unique("missing")};
+        for (int i = 0; i < 2; i++) {
+            String tracker = trackers[i];
+            HttpClientResponseException e = assertThrows(
+                    HttpClientResponseException.class, () -> api.shipment(shipper, carrier, tracker, Map.of()));
+            assertThat(e.getStatus().getCode()).isEqualTo(400);
+            answers[i] = e.getResponse().getBody(String.class).orElse("").replace(tracker, "X");
+        }
+        assertThat(answers[0]).contains("is not registered to the shipper or the carrier").isEqualTo(answers[1]);
     }
 
     @Test
