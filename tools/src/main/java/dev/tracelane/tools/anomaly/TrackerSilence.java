@@ -3,6 +3,7 @@ package dev.tracelane.tools.anomaly;
 import dev.tracelane.tools.alert.AlertDraft;
 import dev.tracelane.tools.alert.AlertType;
 import dev.tracelane.tools.alert.Severity;
+import dev.tracelane.tools.text.Times;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -106,7 +107,7 @@ final class TrackerSilence {
         // the quiet when raised, named so: it is not updated while the silence lasts (lastHeard tells how long)
         evidence.put("alertedAfterMinutes", quiet.toMinutes());
         return Optional.of(new Verdict.Raise(new AlertDraft(shipmentId, AlertType.TRACKER_SILENT, Severity.WARNING,
-                "Tracker silent since " + lastTs + " (usually every " + Math.round(usual) + " s)", evidence,
+                "Tracker silent since " + Times.utc(lastTs) + " (usually every " + Math.round(usual) + " s)", evidence,
                 lastTs, now)));
     }
 
