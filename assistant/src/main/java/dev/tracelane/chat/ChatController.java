@@ -72,7 +72,7 @@ public class ChatController {
         turns.run(Caller.of(authentication), request.conversationId(), request.clientMsgId(), request.text(),
                 collector).join();
         if (collector.error != null) {
-            throw new HttpStatusException(status(collector.error.get("code")), collector.error.get("message"));
+            throw new ChatRefusedException(status(collector.error.get("code")), collector.error.get("message"));
         }
         List<ToolCall> calls = collector.calls.stream()
                 .map(c -> new ToolCall(c.getKey(), arguments(c.getValue()))).toList();

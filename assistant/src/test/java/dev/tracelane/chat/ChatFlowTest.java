@@ -151,6 +151,23 @@ class ChatFlowTest implements TestDatabase {
     }
 
     @Test
+    void aCallerPastTheRateLimitGets429AndWhenToComeBack() {
+        String user = api.user(carrier, List.of("coordinator"), List.of());
+        HttpClientResponseException refused = null;
+        for (int i = 0; i <= 20 && refused == null; i++) {
+            try {
+                ask(user, null, "hello");
+            } catch (HttpClientResponseException e) {
+                refused = e;
+            }
+        }
+        assertThat(refused).isNotNull();
+        assertThat(refused.getStatus().getCode()).isEqualTo(429);
+        assertThat(refused.getResponse().getHeaders().get("Retry-After")).isEqualTo("60");
+        assertThat(refused.getResponse().getBody(String.class).orElse("")).contains("too many messages");
+    }
+
+    @Test
     void aConversationIsHiddenFromEveryoneButItsUser() {
         String conversation = (String) ask(coordinator, null, "hello").get("conversationId");
         String colleague = api.user(carrier, List.of("coordinator"), List.of());
