@@ -19,6 +19,11 @@ import java.util.Optional;
 final class TemperatureExcursion {
     private static final double CRITICAL_EXCESS = 3.0;
     private static final Duration CRITICAL_DURATION = Duration.ofMinutes(30);
+    /**
+     * How often an open excursion's evidence (minutes out, worst reading) is rewritten while it lasts: often
+     * enough that an alert read later is not a stale count, rarely enough that it is not a write per reading.
+     */
+    private static final Duration REFRESH = Duration.ofMinutes(5);
     private final long shipmentId;
     private final double min;
     private final double max;
@@ -32,6 +37,9 @@ final class TemperatureExcursion {
     private Duration outTotal = Duration.ZERO;
     private boolean alerting;
     private Severity raisedAs;
+    /** When the alert's evidence was last written, and the worst reading it gave. */
+    private Instant raisedAt;
+    private double raisedWorst;
 
     TemperatureExcursion(long shipmentId, double min, double max, MonitorSettings settings, boolean alerting) {
         this.shipmentId = shipmentId;
@@ -62,9 +70,13 @@ final class TemperatureExcursion {
             if (out.compareTo(settings.temperaturePersistence()) >= 0) {
                 Severity severity = peakExcess >= CRITICAL_EXCESS || out.compareTo(CRITICAL_DURATION) >= 0
                         ? Severity.CRITICAL : Severity.WARNING;
-                if (!alerting || severity != raisedAs) {
+                boolean stale = raisedAt == null || worstReading != raisedWorst
+                        || Duration.between(raisedAt, ts).compareTo(REFRESH) >= 0;
+                if (!alerting || severity != raisedAs || stale) {
                     alerting = true;
                     raisedAs = severity;
+                    raisedAt = ts;
+                    raisedWorst = worstReading;
                     return Optional.of(new Verdict.Raise(draft(ts, celsius, severity)));
                 }
             }
@@ -82,6 +94,7 @@ final class TemperatureExcursion {
         if (Duration.between(backSince, ts).compareTo(settings.temperatureClearAfter()) >= 0) {
             alerting = false;
             raisedAs = null;
+            raisedAt = null;
             Map<String, Object> end = new LinkedHashMap<>();
             end.put("backInRangeAt", backSince.toString());
             end.put("minutesOutOfRangeTotal", outTotal.toMinutes());

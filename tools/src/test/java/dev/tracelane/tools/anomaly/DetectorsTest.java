@@ -63,7 +63,8 @@ class DetectorsTest {
             double reading = minute % 2 == 0 ? 7.9 : 8.1; // in range, but not clearly
             detector.observe(T0.plusSeconds(60L * minute), reading).ifPresent(verdicts::add);
         }
-        assertThat(verdicts).hasSize(1).first().isInstanceOf(Verdict.Raise.class);
+        assertThat(verdicts).as("one alert, its evidence refreshed, never cleared and raised again").isNotEmpty()
+                .allMatch(v -> v instanceof Verdict.Raise);
     }
 
     @Test
@@ -73,7 +74,19 @@ class DetectorsTest {
         for (int minute = 0; minute <= 35; minute++) {
             detector.observe(T0.plusSeconds(60L * minute), 9).ifPresent(v -> raises.add((Verdict.Raise) v));
         }
-        assertThat(raises).extracting(r -> r.draft().severity()).containsExactly(Severity.WARNING, Severity.CRITICAL);
+        assertThat(raises.stream().map(r -> r.draft().severity()).distinct())
+                .containsExactly(Severity.WARNING, Severity.CRITICAL);
+    }
+
+    @Test
+    void anOpenExcursionsEvidenceIsRefreshedWhileItLasts() {
+        TemperatureExcursion detector = new TemperatureExcursion(1, 2, 8, settings, false);
+        List<Verdict.Raise> raises = new ArrayList<>();
+        for (int minute = 0; minute <= 26; minute++) {
+            detector.observe(T0.plusSeconds(60L * minute), 9).ifPresent(v -> raises.add((Verdict.Raise) v));
+        }
+        assertThat(raises).extracting(r -> r.draft().evidence().get("minutesOutOfRange"))
+                .containsExactly(10L, 15L, 20L, 25L);
     }
 
     /** A straight north-south route along longitude -88, from 41 to 42 degrees. */
