@@ -76,9 +76,11 @@ public class CapacityTopic {
 
     private static void push(LiveSubscriber subscriber, Snapshot snapshot, Shipments.Counts counts) {
         snapshot.last = counts;
-        subscriber.sendNow(LiveFrames.single(QUOTED_NAME, ++snapshot.seq, "counts", "{\"planned\":" + counts.planned()
+        long seq = ++snapshot.seq;
+        subscriber.sendNow(LiveFrames.single(QUOTED_NAME, seq, "counts", "{\"planned\":" + counts.planned()
                 + ",\"in_transit\":" + counts.inTransit() + ",\"delivered\":" + counts.delivered() + ",\"onTheRoad\":"
-                + counts.inTransit() + ",\"late\":" + counts.late() + ",\"openAlerts\":" + counts.openAlerts() + "}"));
+                + counts.inTransit() + ",\"late\":" + counts.late() + ",\"openAlerts\":" + counts.openAlerts() + "}"),
+                seq);
     }
 
     private static String key(Scope scope) {

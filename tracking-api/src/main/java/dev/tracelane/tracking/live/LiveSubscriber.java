@@ -225,6 +225,11 @@ final class LiveSubscriber {
         send(frame, 0);
     }
 
+    /** @param seq the frame's seq on its topic, which SSE sends as the event's {@code id:} */
+    synchronized void sendNow(LiveFrame frame, long seq) {
+        send(frame, seq);
+    }
+
     private void drain() {
         if (draining) {
             return;

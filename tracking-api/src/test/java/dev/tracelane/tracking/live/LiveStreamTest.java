@@ -275,6 +275,23 @@ class LiveStreamTest implements TestDatabase {
     }
 
     @Test
+    void capacityOverServerSentEventsCarriesEachSnapshotsSeqAsItsId() throws Exception {
+        HttpResponse<Stream<String>> response = java.net.http.HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/api/stream/capacity"))
+                .header("Authorization", "Bearer " + coordinator).build(), HttpResponse.BodyHandlers.ofLines());
+        Iterator<String> lines = response.body().iterator();
+        String id = null;
+        String line = "";
+        while (!line.contains("openAlerts") && lines.hasNext()) { // past the subscribed frame; id precedes data
+            line = lines.next();
+            id = line.startsWith("id:") ? line.substring(3).strip() : id;
+        }
+        response.body().close();
+        assertThat(line).contains("\"capacity\"").contains("openAlerts");
+        assertThat(id).isEqualTo("1");
+    }
+
+    @Test
     void serverSentEventsOfATopicOutOfScopeAreNotFoundNotAnEndlessEmptyStream() throws Exception {
         String stranger = new Api(client.toBlocking()).trackedShipment().reference();
         for (String topic : List.of("shipment:" + stranger, "shipment:SHP-NOPE", "nonsense")) {
