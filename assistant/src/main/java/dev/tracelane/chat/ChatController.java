@@ -85,7 +85,11 @@ public class ChatController {
                                        @Nullable @QueryValue Integer limit, Authentication authentication) {
         Conversation conversation = conversations.find(Caller.of(authentication).username(), id).orElseThrow(
                 () -> new HttpStatusException(HttpStatus.NOT_FOUND, "conversation " + id + " not found"));
-        int size = limit == null ? 100 : Math.max(1, Math.min(limit, MAX_HISTORY));
+        if (limit != null && (limit < 1 || limit > MAX_HISTORY) || after != null && after < 0) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "limit must be 1.." + MAX_HISTORY
+                    + " and after a seq, 0 or more");
+        }
+        int size = limit == null ? 100 : limit;
         return conversations.after(conversation.id(), after == null ? 0 : after, size);
     }
 

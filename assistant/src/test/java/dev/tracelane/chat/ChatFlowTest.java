@@ -168,6 +168,17 @@ class ChatFlowTest implements TestDatabase {
     }
 
     @Test
+    void aHistoryPageOutOfRangeIsA400() {
+        String conversation = (String) ask(coordinator, null, "hello").get("conversationId");
+        for (String query : List.of("limit=-1", "limit=0", "after=-5")) {
+            assertThatThrownBy(() -> client.toBlocking().retrieve(Api.auth(HttpRequest.GET("/api/chat/" + conversation
+                    + "/messages?" + query), coordinator)))
+                    .as(query).isInstanceOfSatisfying(HttpClientResponseException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(400));
+        }
+    }
+
+    @Test
     void aConversationIsHiddenFromEveryoneButItsUser() {
         String conversation = (String) ask(coordinator, null, "hello").get("conversationId");
         String colleague = api.user(carrier, List.of("coordinator"), List.of());
