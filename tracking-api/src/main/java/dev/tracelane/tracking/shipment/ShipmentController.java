@@ -143,9 +143,16 @@ public class ShipmentController {
     public Track.FeatureCollection track(@PathVariable String ref, @Nullable @QueryValue String from,
                                          @Nullable @QueryValue String to, @Nullable @QueryValue Double simplify,
                                          Authentication authentication) {
+        Instant start = time("from", from, Instant.EPOCH);
+        Instant end = time("to", to, Instant.parse("9999-01-01T00:00:00Z"));
+        if (start.isAfter(end)) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "from is after to");
+        }
+        if (simplify != null && !(simplify >= 0)) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "simplify is a tolerance in metres, 0 or more");
+        }
         long id = shipments.findId(Scope.of(Caller.of(authentication)), ref).orElseThrow(() -> notFound(ref));
-        return track.of(id, ref, time("from", from, Instant.EPOCH), time("to", to, Instant.parse("9999-01-01T00:00:00Z")),
-                simplify, MAX_TRACK_POINTS);
+        return track.of(id, ref, start, end, simplify, MAX_TRACK_POINTS);
     }
 
     /** Out of scope and missing look the same: existence is never confirmed. */

@@ -7,6 +7,7 @@ import dev.tracelane.tracking.events.EventsCommitted;
 import dev.tracelane.tracking.events.ShipmentStatusChanged;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Status and current position follow event time: geofences move status forward, late events never back. */
 @MicronautTest
@@ -93,6 +95,15 @@ class ShipmentStatusTest implements TestDatabase {
         Map<String, Object> none = api.get("/api/shipments/" + reference
                 + "/track?from=2026-11-21T00:00:00Z", viewer);
         assertThat(none).as("valid GeoJSON when empty").containsEntry("features", List.of());
+    }
+
+    @Test
+    void aTrackWindowEndingBeforeItStartsOrANegativeToleranceIsA400() {
+        for (String query : List.of("from=2026-11-20T10:00:00Z&to=2026-11-20T09:00:00Z", "simplify=-5")) {
+            assertThatThrownBy(() -> api.get("/api/shipments/" + reference + "/track?" + query, viewer))
+                    .as(query).isInstanceOfSatisfying(HttpClientResponseException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(400));
+        }
     }
 
     @Test
