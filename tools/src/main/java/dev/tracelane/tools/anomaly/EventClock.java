@@ -27,8 +27,8 @@ final class EventClock {
         return Duration.between(silenceCheckedAt, watermark).compareTo(SILENCE_CHECK) >= 0;
     }
 
-    /** The time to check silences at, marking them checked. */
-    Instant checkSilences(Instant wall) {
+    /** Marks a silence check as starting now and returns the time it judges silences at. */
+    Instant startSilenceCheck(Instant wall) {
         silenceCheckedAt = watermark;
         return now(wall);
     }

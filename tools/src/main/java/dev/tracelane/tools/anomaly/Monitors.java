@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -90,7 +91,7 @@ public class Monitors {
     /** Live, time passes without readings: silence is checked on the wall clock too. */
     @Scheduled(fixedDelay = "10s", initialDelay = "10s")
     void tick() {
-        thread.execute(() -> guarded(() -> clocks.keySet().forEach(this::checkSilences)));
+        thread.execute(() -> guarded(() -> checkSilences(clocks.keySet())));
     }
 
     private void observe(List<StoredEvent> stored) {
@@ -105,13 +106,24 @@ public class Monitors {
             monitor.observe(e, fleet.now(clock.instant())).forEach(this::apply);
             monitor.takeEstimate().ifPresent(estimate -> etas.publish(monitor.plan(), estimate));
         });
-        heard.stream().filter(c -> clocks.get(c).silenceCheckDue()).forEach(this::checkSilences);
+        heard.removeIf(c -> !clocks.get(c).silenceCheckDue());
+        checkSilences(heard);
     }
 
-    private void checkSilences(String carrier) {
-        Instant now = clocks.get(carrier).checkSilences(clock.instant());
-        monitors.values().stream().filter(m -> m.plan().carrier().equals(carrier))
-                .forEach(m -> m.tick(now).forEach(this::apply));
+    /** Checks the shipments of these carriers, each on its fleet's clock, in one pass over the shipments. */
+    private void checkSilences(Collection<String> carriers) {
+        if (carriers.isEmpty()) {
+            return;
+        }
+        Instant wall = clock.instant();
+        Map<String, Instant> nowByCarrier = new HashMap<>();
+        carriers.forEach(c -> nowByCarrier.put(c, clocks.get(c).startSilenceCheck(wall)));
+        for (ShipmentMonitor m : monitors.values()) {
+            Instant now = nowByCarrier.get(m.plan().carrier());
+            if (now != null) {
+                m.tick(now).forEach(this::apply);
+            }
+        }
     }
 
     private ShipmentMonitor monitor(long shipmentId) {

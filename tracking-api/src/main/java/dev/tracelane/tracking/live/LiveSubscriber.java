@@ -222,7 +222,7 @@ final class LiveSubscriber {
     }
 
     synchronized void sendNow(LiveFrame frame) {
-        send(frame, 0);
+        sendNow(frame, 0);
     }
 
     /** @param seq the frame's seq on its topic, which SSE sends as the event's {@code id:} */
