@@ -3,12 +3,14 @@ package dev.tracelane.chat;
 import dev.tracelane.agent.Citation;
 import dev.tracelane.tracking.identity.Caller;
 import dev.tracelane.tracking.identity.Roles;
+import dev.tracelane.tracking.websocket.CloseHandshake;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnMessage;
@@ -62,22 +64,27 @@ public class ChatSocket {
             return;
         }
         Object type = frame.get("type");
-        if ("chat.send".equals(type)) {
-            turns.run(caller, string(frame, "conversationId"), string(frame, "clientMsgId"), string(frame, "text"),
-                    new SocketListener(session));
-        } else if ("resume".equals(type)) {
-            resume(caller, string(frame, "conversationId"), frame.get("lastSeq"), session);
-        } else {
-            send(session, ChatFrames.error(null, "bad_request", "type must be chat.send or resume"));
+        try {
+            if ("chat.send".equals(type)) {
+                turns.run(caller, string(frame, "conversationId"), string(frame, "clientMsgId"),
+                        string(frame, "text"), new SocketListener(session));
+            } else if ("resume".equals(type)) {
+                resume(caller, string(frame, "conversationId"), lastSeq(frame), session);
+            } else {
+                send(session, ChatFrames.error(null, "bad_request", "type must be chat.send or resume"));
+            }
+        } catch (BadField e) {
+            send(session, ChatFrames.error(null, "bad_request", e.getMessage()));
         }
     }
 
     @OnClose
-    public void onClose(WebSocketSession session) {
+    public void onClose(WebSocketSession session, CloseReason reason) {
         sessions.remove(session);
+        CloseHandshake.answer(session, reason);
     }
 
-    private void resume(Caller caller, String conversationId, Object lastSeq, WebSocketSession session) {
+    private void resume(Caller caller, String conversationId, long after, WebSocketSession session) {
         Optional<Conversation> conversation = conversationId == null ? conversations.latest(caller.username())
                 : conversations.find(caller.username(), conversationId);
         if (conversation.isEmpty()) {
@@ -87,7 +94,6 @@ public class ChatSocket {
             return;
         }
         String id = conversation.get().id();
-        long after = lastSeq instanceof Number n ? n.longValue() : 0;
         for (StoredMessage m : conversations.after(id, after, RESUME_LIMIT)) {
             if ("assistant".equals(m.role())) {
                 send(session, ChatFrames.fin("stored-" + m.seq(), m.seq(), m.text(), m.cited(), id));
@@ -99,7 +105,29 @@ public class ChatSocket {
 
     private static String string(Map<String, Object> frame, String key) {
         Object value = frame.get(key);
-        return value == null ? null : value.toString();
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw new BadField(key + " must be a string");
+    }
+
+    /** The resume point: absent means from the start. */
+    private static long lastSeq(Map<String, Object> frame) {
+        Object value = frame.get("lastSeq");
+        if (value == null) {
+            return 0;
+        }
+        if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
+            return ((Number) value).longValue();
+        }
+        throw new BadField("lastSeq must be a whole number, 0 or more");
+    }
+
+    /** A field of a client frame with the wrong type: the frame is refused, the socket stays. */
+    private static final class BadField extends RuntimeException {
+        BadField(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private void send(WebSocketSession session, Map<String, Object> frame) {

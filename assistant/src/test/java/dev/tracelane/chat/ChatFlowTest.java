@@ -131,6 +131,28 @@ class ChatFlowTest implements TestDatabase {
     }
 
     @Test
+    void fieldsOfTheWrongTypeAreRefusedByNameAndTheSocketStaysOpen() throws Exception {
+        try (SocketClient chat = SocketClient.chat(server.getPort(), coordinator)) {
+            chat.send("{\"type\":\"chat.send\",\"clientMsgId\":\"w1\",\"text\":123}");
+            assertThat(read(chat.next())).containsEntry("code", "bad_request")
+                    .containsEntry("message", "text must be a string");
+            chat.send("{\"type\":\"resume\",\"lastSeq\":\"x\"}");
+            assertThat(read(chat.next())).containsEntry("code", "bad_request")
+                    .containsEntry("message", "lastSeq must be a whole number, 0 or more");
+            chat.send("{\"type\":\"chat.send\",\"clientMsgId\":\"w2\",\"text\":\"hello\"}");
+            assertThat(chat.readUntil(f -> f.stream().anyMatch(x -> x.contains("\"chat.final\"")), 10_000))
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void aChatClientClosingIsAnsweredWithItsOwnCloseCode() throws Exception {
+        try (SocketClient chat = SocketClient.chat(server.getPort(), coordinator)) {
+            assertThat(chat.closeAndAwaitAnswer(1001, 5_000)).isEqualTo(1001);
+        }
+    }
+
+    @Test
     void aMessageResentAfterAReconnectIsAnsweredOnce() throws Exception {
         Map<String, Object> first = ask(coordinator, null, "where is " + reference + "?");
         String conversation = (String) first.get("conversationId");

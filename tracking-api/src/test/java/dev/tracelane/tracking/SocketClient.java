@@ -83,6 +83,12 @@ public final class SocketClient implements AutoCloseable {
         return closed.get(millis, TimeUnit.MILLISECONDS);
     }
 
+    /** Closes from this side with {@code code}; @return the code of the Close frame the server answers with */
+    public int closeAndAwaitAnswer(int code, long millis) throws Exception {
+        socket.sendClose(code, "done").join();
+        return closeCode(millis);
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {

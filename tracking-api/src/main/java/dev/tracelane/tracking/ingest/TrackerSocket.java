@@ -1,6 +1,7 @@
 package dev.tracelane.tracking.ingest;
 
 import dev.tracelane.tracking.identity.Roles;
+import dev.tracelane.tracking.websocket.CloseHandshake;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.websocket.CloseReason;
@@ -143,7 +144,8 @@ public class TrackerSocket {
     }
 
     @OnClose
-    public void onClose(WebSocketSession session) {
+    public void onClose(WebSocketSession session, CloseReason reason) {
         session.remove(GUARD);
+        CloseHandshake.answer(session, reason);
     }
 }

@@ -4,6 +4,7 @@ import dev.tracelane.tracking.identity.Caller;
 import dev.tracelane.tracking.identity.Roles;
 import dev.tracelane.tracking.identity.TokenRevoked;
 import dev.tracelane.tracking.shipment.Scope;
+import dev.tracelane.tracking.websocket.CloseHandshake;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -72,6 +73,9 @@ public class LiveSocket {
         ClientFrame frame;
         try {
             frame = ClientFrame.parse(json.readValue(text, Argument.mapOf(String.class, Object.class)));
+        } catch (IllegalArgumentException e) {
+            subscriber.sendNow(LiveFrames.error(null, "bad_request", e.getMessage()));
+            return;
         } catch (IOException | RuntimeException e) {
             subscriber.sendNow(LiveFrames.error(null, "bad_request",
                     "expected {\"type\":\"subscribe\"|\"unsubscribe\",\"topics\":[...],\"since\":{...}}"));
@@ -98,6 +102,7 @@ public class LiveSocket {
             open.remove(session);
             return open.isEmpty() ? null : open;
         }));
+        CloseHandshake.answer(session, reason);
     }
 
     /** A client's {@code subscribe} or {@code unsubscribe}. */
@@ -113,7 +118,12 @@ public class LiveSocket {
             }
             Map<String, Long> since = new java.util.HashMap<>();
             if (m.get("since") instanceof Map<?, ?> given) {
-                given.forEach((k, v) -> since.put((String) k, ((Number) v).longValue()));
+                given.forEach((k, v) -> {
+                    if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 0) {
+                        throw new IllegalArgumentException("since of " + k + " must be a whole number, 0 or more");
+                    }
+                    since.put((String) k, ((Number) v).longValue());
+                });
             }
             return new ClientFrame("subscribe".equals(type), topics, since);
         }

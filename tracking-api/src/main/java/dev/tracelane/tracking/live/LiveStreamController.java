@@ -44,6 +44,9 @@ public class LiveStreamController {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "no such topic: " + topic);
         }
         Long resumeFrom = lastEventId != null ? lastEventId : since;
+        if (resumeFrom != null && resumeFrom < 0) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "since (or Last-Event-ID) must be 0 or more");
+        }
         return Flux.create((FluxSink<Event<String>> sink) -> {
             LiveSubscriber subscriber = subscriptions.open(scope, new SseTransport(sink));
             sink.onDispose(() -> subscriptions.close(subscriber));

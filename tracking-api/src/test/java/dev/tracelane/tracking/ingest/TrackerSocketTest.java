@@ -208,6 +208,13 @@ class TrackerSocketTest implements TestDatabase {
                         .isEqualTo(403));
     }
 
+    @Test
+    void aTrackerClosingIsAnsweredWithItsOwnCloseCode() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
+            assertThat(tracker.closeAndAwaitAnswer(4001, 5_000)).isEqualTo(4001);
+        }
+    }
+
     private Map<String, Object> frame(String text) throws Exception {
         return json.readValue(text, Argument.mapOf(String.class, Object.class));
     }

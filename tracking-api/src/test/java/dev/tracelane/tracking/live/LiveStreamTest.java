@@ -66,6 +66,14 @@ class LiveStreamTest implements TestDatabase {
     }
 
     @Test
+    void aDashboardClosingIsAnsweredWithItsOwnCloseCode() throws Exception {
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            subscribe(live, "shipment:" + reference, null);
+            assertThat(live.closeAndAwaitAnswer(1000, 5_000)).isEqualTo(1000);
+        }
+    }
+
+    @Test
     void aShipmentSubscriberGetsEachNewPositionWithRisingSeq() throws Exception {
         try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
             long start = subscribe(live, "shipment:" + reference, null);
@@ -169,6 +177,24 @@ class LiveStreamTest implements TestDatabase {
             assertThat(next(live)).containsEntry("type", "error").containsEntry("code", "bad_request");
             subscribe(live, "shipment:" + reference, null);
         }
+    }
+
+    @Test
+    void aNegativeSinceIsABadRequestThatNamesTheTopic() throws Exception {
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            live.send("{\"type\":\"subscribe\",\"topics\":[\"fleet\"],\"since\":{\"fleet\":-5}}");
+            assertThat(next(live)).containsEntry("code", "bad_request")
+                    .containsEntry("message", "since of fleet must be a whole number, 0 or more");
+        }
+    }
+
+    @Test
+    void serverSentEventsRefuseANegativeSince() throws Exception {
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/api/stream/fleet?since=-5"))
+                .header("Authorization", "Bearer " + coordinator).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("since (or Last-Event-ID) must be 0 or more");
     }
 
     @Test
