@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -82,6 +84,21 @@ class ShareLinkTest implements TestDatabase {
                 .isInstanceOfSatisfying(HttpClientResponseException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(404));
         assertThat(api.get("/api/shipments/" + reference, (String) link.get("token"))).isNotEmpty();
+    }
+
+    @Test
+    void aLinkForAnHourAndAHalfExpiresNinetyMinutesOn() {
+        Map<String, Object> shortLink = api.post("/api/shares", Map.of("reference", reference, "hours", 1.5),
+                coordinator);
+        Duration life = Duration.between(Instant.now(), Instant.parse((String) shortLink.get("expiresAt")));
+        assertThat(life).isBetween(Duration.ofMinutes(89), Duration.ofMinutes(90));
+    }
+
+    @Test
+    void aLinkForLessThanAnHourIsRefused() {
+        assertThatThrownBy(() -> api.post("/api/shares", Map.of("reference", reference, "hours", 0.5), coordinator))
+                .isInstanceOfSatisfying(HttpClientResponseException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(400));
     }
 
     private void revoke(Object id, String token) {

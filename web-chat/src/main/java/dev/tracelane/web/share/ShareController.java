@@ -26,10 +26,11 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -50,6 +51,7 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ShareController {
     private static final int DEFAULT_HOURS = 72;
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
     private final Shipments shipments;
     private final Shares shares;
     private final TokenGenerator tokens;
@@ -65,9 +67,10 @@ public class ShareController {
         this.clock = clock;
     }
 
-    /** @param hours how long the link works, 72 by default, at most 30 days */
+    /** @param hours how long the link works, 72 by default, at most 30 days; 1.5 is an hour and a half */
     @Serdeable
-    public record NewShare(@NotBlank String reference, @Nullable @Min(1) @Max(720) Integer hours) {
+    public record NewShare(@NotBlank String reference,
+                           @Nullable @DecimalMin("1") @DecimalMax("720") BigDecimal hours) {
     }
 
     @Serdeable
@@ -80,7 +83,8 @@ public class ShareController {
         long id = visible(authentication, request.reference());
         var shipment = shipments.get(id);
         String reference = shipment.reference();
-        Duration life = Duration.ofHours(request.hours() == null ? DEFAULT_HOURS : request.hours());
+        Duration life = request.hours() == null ? Duration.ofHours(DEFAULT_HOURS)
+                : Duration.ofSeconds(request.hours().multiply(SECONDS_PER_HOUR).longValue());
         String subject = Shares.SUBJECT_PREFIX + UUID.randomUUID();
         Authentication customer = Authentication.build(subject, List.of(Roles.CUSTOMER),
                 Map.of(Claims.ORG, shipment.shipper(), Claims.SHIPMENTS, List.of(reference)));
