@@ -24,7 +24,10 @@ import java.util.TreeMap;
 /**
  * Folds newly stored events into the one-row-per-shipment current state, inside the writer's transaction.
  * The latest event by device time wins, so a late or replayed event never moves the position backwards;
- * status moves forward on geofences around origin and destination, on event time.
+ * status moves forward on geofences around origin and destination, on event time. A load departs when its truck
+ * leaves the origin after being seen there, or when the truck first reports already on the way (a device switched
+ * on after pick-up): closer to the destination than the origin is. A truck elsewhere (still finishing the
+ * tracker's previous load, or driving to the pick-up) leaves the load planned.
  */
 @Singleton
 public class CurrentState {
@@ -96,10 +99,16 @@ public class CurrentState {
         if (!e.hasPosition()) {
             return newest;
         }
-        if (row.status == ShipmentStatus.PLANNED
-                && GreatCircle.meters(e.lat(), e.lon(), row.originLat, row.originLon) > geofenceMeters) {
-            row.status = ShipmentStatus.IN_TRANSIT;
-            row.departedAt = e.ts();
+        if (row.status == ShipmentStatus.PLANNED) {
+            double fromOrigin = GreatCircle.meters(e.lat(), e.lon(), row.originLat, row.originLon);
+            if (fromOrigin <= geofenceMeters) {
+                if (row.reachedOriginAt == null || e.ts().isBefore(row.reachedOriginAt)) {
+                    row.reachedOriginAt = e.ts();
+                }
+            } else if (row.reachedOriginAt != null && e.ts().isAfter(row.reachedOriginAt) || onTheWay(row, e)) {
+                row.status = ShipmentStatus.IN_TRANSIT;
+                row.departedAt = e.ts();
+            }
         } else if (row.status == ShipmentStatus.IN_TRANSIT && e.ts().isAfter(row.departedAt)
                 && GreatCircle.meters(e.lat(), e.lon(), row.destLat, row.destLon) <= geofenceMeters) {
             row.status = ShipmentStatus.DELIVERED;
@@ -108,13 +117,20 @@ public class CurrentState {
         return newest;
     }
 
+    /** Between origin and destination: nearer the destination than the origin is, and no farther from the origin. */
+    private boolean onTheWay(Row row, TrackingEvent e) {
+        double span = GreatCircle.meters(row.originLat, row.originLon, row.destLat, row.destLon);
+        return GreatCircle.meters(e.lat(), e.lon(), row.destLat, row.destLon) < span - geofenceMeters
+                && GreatCircle.meters(e.lat(), e.lon(), row.originLat, row.originLon) <= span;
+    }
+
     private static Map<Long, Row> lock(Connection c, Long[] ids) throws SQLException {
         Map<Long, Row> rows = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT st.shipment_id, s.reference, st.status, st.departed_at, st.delivered_at, st.last_ts,
                        st.lat, st.lon, st.speed, st.heading, st.temperature,
                        (s.origin->>'lat')::float8, (s.origin->>'lon')::float8,
-                       (s.destination->>'lat')::float8, (s.destination->>'lon')::float8
+                       (s.destination->>'lat')::float8, (s.destination->>'lon')::float8, st.reached_origin_at
                   FROM shipment_state st JOIN shipments s ON s.id = st.shipment_id
                  WHERE st.shipment_id = ANY (?)
                  ORDER BY st.shipment_id
@@ -138,6 +154,7 @@ public class CurrentState {
                     row.originLon = rs.getDouble(13);
                     row.destLat = rs.getDouble(14);
                     row.destLon = rs.getDouble(15);
+                    row.reachedOriginAt = Sql.instant(rs.getTimestamp(16));
                     rows.put(row.id, row);
                 }
             }
@@ -154,6 +171,7 @@ public class CurrentState {
         String[] status = new String[n];
         String[] departed = new String[n];
         String[] delivered = new String[n];
+        String[] reachedOrigin = new String[n];
         String[] last = new String[n];
         Double[][] numbers = new Double[5][n];
         Long[] ids = new Long[n];
@@ -162,6 +180,7 @@ public class CurrentState {
             status[i] = row.status.wire();
             departed[i] = text(row.departedAt);
             delivered[i] = text(row.deliveredAt);
+            reachedOrigin[i] = text(row.reachedOriginAt);
             last[i] = text(row.lastTs);
             numbers[0][i] = row.lat;
             numbers[1][i] = row.lon;
@@ -174,10 +193,11 @@ public class CurrentState {
                 UPDATE shipment_state st
                    SET status = u.status, departed_at = u.departed_at, delivered_at = u.delivered_at,
                        last_ts = u.last_ts, lat = u.lat, lon = u.lon, speed = u.speed, heading = u.heading,
-                       temperature = u.temperature, updated_at = now()
+                       temperature = u.temperature, reached_origin_at = u.reached_origin_at, updated_at = now()
                   FROM unnest(?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::float8[],
-                              ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::bigint[])
-                       AS u(status, departed_at, delivered_at, last_ts, lat, lon, speed, heading, temperature, id)
+                              ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::timestamptz[], ?::bigint[])
+                       AS u(status, departed_at, delivered_at, last_ts, lat, lon, speed, heading, temperature,
+                            reached_origin_at, id)
                  WHERE st.shipment_id = u.id""")) {
             ps.setArray(1, c.createArrayOf("text", status));
             ps.setArray(2, c.createArrayOf("text", departed));
@@ -186,7 +206,8 @@ public class CurrentState {
             for (int k = 0; k < numbers.length; k++) {
                 ps.setArray(5 + k, c.createArrayOf("float8", numbers[k]));
             }
-            ps.setArray(10, c.createArrayOf("bigint", ids));
+            ps.setArray(10, c.createArrayOf("text", reachedOrigin));
+            ps.setArray(11, c.createArrayOf("bigint", ids));
             ps.executeUpdate();
         }
     }
@@ -203,6 +224,7 @@ public class CurrentState {
         Instant departedAt;
         Instant deliveredAt;
         Instant lastTs;
+        Instant reachedOriginAt;
         Double lat;
         Double lon;
         Double speed;

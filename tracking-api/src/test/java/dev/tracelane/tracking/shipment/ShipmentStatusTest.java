@@ -65,6 +65,37 @@ class ShipmentStatusTest implements TestDatabase {
     }
 
     @Test
+    void aFirstReadingAlreadyOnTheWayMeansTheLoadHasDeparted() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            send(tracker, "2026-11-20T09:00:00Z", 42.4000, -87.8000); // switched on after pick-up
+            assertThat(shipment()).containsEntry("status", "in_transit");
+        }
+    }
+
+    @Test
+    void theTrackersNextLoadWaitsUntilItsTruckHasBeenAtItsOrigin() throws Exception {
+        String carrier = api.org("carrier");
+        String trackerId = Api.unique("trk");
+        String token = api.tracker(trackerId, carrier);
+        String shipper = api.org("shipper");
+        api.shipment(shipper, carrier, trackerId, Map.of()); // Chicago to Milwaukee
+        String next = (String) api.shipment(shipper, carrier, trackerId, Map.of(
+                "origin", Map.of("name", "Madison, WI", "lat", 43.0731, "lon", -89.4012),
+                "destination", Map.of("name", "Minneapolis, MN", "lat", 44.9778, "lon", -93.2650))).get("reference");
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
+            send(tracker, "2026-11-20T08:00:00Z", 41.8790, -87.6300);
+            send(tracker, "2026-11-20T09:00:00Z", 42.4000, -87.8000);
+            send(tracker, "2026-11-20T10:30:00Z", 43.0380, -87.9060); // the first load delivered
+            send(tracker, "2026-11-20T11:00:00Z", 43.0500, -88.5000); // driving to the next pick-up
+            assertThat(api.get("/api/shipments/" + next, viewer(carrier))).containsEntry("status", "planned");
+            send(tracker, "2026-11-20T12:00:00Z", 43.0735, -89.4000); // at Madison
+            send(tracker, "2026-11-20T13:00:00Z", 43.4000, -89.9000); // on to Minneapolis
+            assertThat(api.get("/api/shipments/" + next, viewer(carrier))).containsEntry("status", "in_transit")
+                    .containsEntry("departedAt", "2026-11-20T13:00:00Z");
+        }
+    }
+
+    @Test
     void aLateEventIsStoredButDoesNotMoveThePositionBack() throws Exception {
         try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
             send(tracker, "2026-11-20T10:00:00Z", 42.6000, -87.8500);
@@ -128,6 +159,10 @@ class ShipmentStatusTest implements TestDatabase {
     private void send(SocketClient tracker, String ts, double lat, double lon) throws Exception {
         tracker.send("{\"ts\":\"" + ts + "\",\"lat\":" + lat + ",\"lon\":" + lon + "}");
         assertThat(tracker.next()).contains("\"ack\"");
+    }
+
+    private String viewer(String carrier) {
+        return api.user(carrier, List.of("coordinator"), List.of());
     }
 
     private Map<String, Object> shipment() {
