@@ -117,11 +117,14 @@ public class CurrentState {
         return newest;
     }
 
-    /** Between origin and destination: nearer the destination than the origin is, and no farther from the origin. */
+    /**
+     * Between origin and destination: nearer the destination than the origin is, and not beyond the destination
+     * (where a truck finishing some other load would be).
+     */
     private boolean onTheWay(Row row, TrackingEvent e) {
         double span = GreatCircle.meters(row.originLat, row.originLon, row.destLat, row.destLon);
         return GreatCircle.meters(e.lat(), e.lon(), row.destLat, row.destLon) < span - geofenceMeters
-                && GreatCircle.meters(e.lat(), e.lon(), row.originLat, row.originLon) <= span;
+                && GreatCircle.meters(e.lat(), e.lon(), row.originLat, row.originLon) <= span + geofenceMeters;
     }
 
     private static Map<Long, Row> lock(Connection c, Long[] ids) throws SQLException {
