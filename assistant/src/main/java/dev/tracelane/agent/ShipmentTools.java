@@ -6,6 +6,7 @@ import dev.tracelane.tools.alert.Alert;
 import dev.tracelane.tools.alert.AlertFilter;
 import dev.tracelane.tools.alert.AlertType;
 import dev.tracelane.tools.alert.Alerts;
+import dev.tracelane.tools.alert.Severity;
 import dev.tracelane.tools.eta.Estimate;
 import dev.tracelane.tools.history.TemperatureHistory;
 import dev.tracelane.tools.history.Timeline;
@@ -93,7 +94,7 @@ public class ShipmentTools {
     public String shipmentAlerts(String reference, InvocationParameters parameters) {
         TurnContext turn = TurnContext.of(parameters);
         return withShipment(turn, reference, ref -> {
-            List<Alert> found = alerts.list(turn.scope(), new AlertFilter(null, ref, null, null), LIST_LIMIT);
+            List<Alert> found = alerts.list(turn.scope(), new AlertFilter(null, ref, null, null, null), LIST_LIMIT);
             turn.cite(new Citation(ref, "alerts", null));
             return Optional.of(Map.of("ref", ref, "alerts", found));
         });
@@ -119,12 +120,14 @@ public class ShipmentTools {
     }
 
     @Tool(name = "search_shipments")
-    public String searchShipments(String status, boolean late, String destination, String near,
-                                  boolean temperatureOutOfRange, String party, InvocationParameters parameters) {
+    public String searchShipments(String status, boolean late, String destination, String near, int withinKm,
+                                  boolean temperatureOutOfRange, int silentMinutes, String party,
+                                  InvocationParameters parameters) {
         TurnContext turn = TurnContext.of(parameters);
         SearchCriteria criteria = new SearchCriteria(blankToNull(status), late ? Boolean.TRUE : null,
-                blankToNull(near), SearchCriteria.DEFAULT_RADIUS_KM, blankToNull(destination), null,
-                blankToNull(party), temperatureOutOfRange ? Boolean.TRUE : null, LIST_LIMIT);
+                blankToNull(near), withinKm > 0 ? withinKm : SearchCriteria.DEFAULT_RADIUS_KM,
+                blankToNull(destination), null, blankToNull(party), temperatureOutOfRange ? Boolean.TRUE : null,
+                Math.max(0, silentMinutes), LIST_LIMIT);
         SearchResult result = search.search(turn.scope(), criteria);
         for (ShipmentSummary s : result.shipments()) {
             turn.cite(new Citation(s.ref(), "search", s.lastSeen() == null ? null : s.lastSeen().toString()));
@@ -140,7 +143,8 @@ public class ShipmentTools {
     }
 
     @Tool(name = "list_alerts")
-    public String listAlerts(String status, String type, int hours, InvocationParameters parameters) {
+    public String listAlerts(String status, String type, String severity, int hours,
+                             InvocationParameters parameters) {
         TurnContext turn = TurnContext.of(parameters);
         AlertType wanted = null;
         if (type != null && !type.isBlank()) {
@@ -154,8 +158,17 @@ public class ShipmentTools {
         if (statusFilter != null && !List.of("open", "acknowledged", "resolved").contains(statusFilter)) {
             return write(Map.of("error", "unknown alert status " + status));
         }
+        Severity level = null;
+        if (blankToNull(severity) != null) {
+            try {
+                level = Severity.fromWire(severity.strip());
+            } catch (IllegalArgumentException e) {
+                return write(Map.of("error", "unknown severity " + severity));
+            }
+        }
         Instant since = hours > 0 ? clock.instant().minus(Duration.ofHours(hours)) : null;
-        List<Alert> found = alerts.list(turn.scope(), new AlertFilter(statusFilter, null, wanted, since), LIST_LIMIT);
+        List<Alert> found = alerts.list(turn.scope(), new AlertFilter(statusFilter, null, wanted, level, since),
+                LIST_LIMIT);
         found.forEach(a -> turn.cite(new Citation(a.ref(), "alerts", a.updatedAt().toString())));
         return write(Map.of("alerts", found));
     }

@@ -19,6 +19,8 @@ import java.util.stream.IntStream;
  */
 final class AnswerWriter {
     private static final int LISTED = 10;
+    /** A load not heard from this long has its last report named in a list. */
+    private static final Duration QUIET = Duration.ofMinutes(30);
 
     /** @param results tool name to its parsed JSON results, in call order */
     String write(String intent, String text, Map<String, List<Map<String, Object>>> results, Instant now) {
@@ -243,6 +245,10 @@ final class AnswerWriter {
             }
             if (x.get("kmFromPlace") != null) {
                 s.append(String.format(Locale.ROOT, ", %.0f km away", num(x, "kmFromPlace")));
+            }
+            if (x.get("lastSeen") != null && !"delivered".equals(str(x, "status"))
+                    && Duration.between(instant(str(x, "lastSeen")), now).compareTo(QUIET) >= 0) {
+                s.append(", last report ").append(ago(str(x, "lastSeen"), now));
             }
         }
         if (found.size() > LISTED) {

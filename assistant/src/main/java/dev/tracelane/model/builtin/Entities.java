@@ -47,8 +47,18 @@ final class Entities {
             "OUR", "WE", "BE", "DO", "GET", "SET", "ITS", "IT", "NOW", "AGO", "UP", "LIKE", "SAY", "TRIP", "TIL", "TILL",
             "ETA", "LANE", "ZIP", "CODE", "UNIT");
     private static final Pattern DESTINATION = Pattern.compile(
-            "(?i)\\b(?:to|for|heading to|going to|headed to|bound for|towards|into|destined for|delivering to)\\s+");
-    private static final Pattern NEAR = Pattern.compile("(?i)\\b(?:near|around|in|at|close to|outside|by)\\s+");
+            "(?i)\\b(?:to|for|heading to|going to|headed to|bound for|towards|into|destined for|delivering to|"
+            + "(?:arriving|arrives|arrive|due|delivered|delivering) (?:in|at))\\s+");
+    private static final Pattern NEAR = Pattern.compile(
+            "(?i)\\b(?:near|around|in|at|close to|outside|by|within \\d+\\s*(?:km|kilomet\\w+|mi|miles?) of)\\s+");
+    private static final Pattern WITHIN = Pattern.compile("(?i)\\bwithin (\\d+)\\s*(km|kilomet\\w+|mi|miles?)\\b");
+    private static final double KM_PER_MILE = 1.609344;
+    private static final String QUIET_WORDS = "(?i)(?:(?:\\bnot|n't|\\bnever) (?:reported|reporting|report|sent|"
+            + "pinged|updated|been heard from|heard from)|\\bsilent|\\bquiet|\\bno signal|\\boffline|"
+            + "\\bno (?:data|updates?|pings?))\\b";
+    private static final Pattern SILENT = Pattern.compile(QUIET_WORDS
+            + ".*?\\b(\\d+|an?|one)\\s*(hours?|hrs?|h|minutes?|mins?)\\b");
+    private static final Pattern SILENT_HOUR = Pattern.compile(QUIET_WORDS + ".*\\b(?:last|past) hour\\b");
     private static final Set<String> NOT_PLACES = Set.of("transit", "time", "the", "range", "my", "our", "a",
             "an", "this", "that", "route", "schedule", "stock", "total", "all", "any", "it", "them", "there", "here",
             "delivery", "now", "me", "you", "us", "arrive", "be", "get", "go", "make", "today", "tomorrow",
@@ -212,6 +222,39 @@ final class Entities {
             return 48;
         }
         return lower.contains("this week") || lower.contains("last week") ? 168 : 0;
+    }
+
+    /** The radius of "within 50 km of" (or miles, in km); 0 when none is said. */
+    static int radiusKm(String text) {
+        Matcher m = WITHIN.matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        int n = Integer.parseInt(m.group(1));
+        return m.group(2).toLowerCase(Locale.ROOT).startsWith("mi") ? (int) Math.round(n * KM_PER_MILE) : n;
+    }
+
+    /** How long the loads asked about have said nothing: "haven't reported in 2 hours"; 0 when not asked. */
+    static int silentMinutes(String text) {
+        Matcher m = SILENT.matcher(text);
+        if (m.find()) {
+            String count = m.group(1).toLowerCase(Locale.ROOT);
+            int n = count.chars().allMatch(Character::isDigit) ? Integer.parseInt(count) : 1;
+            return m.group(2).toLowerCase(Locale.ROOT).startsWith("h") ? n * 60 : n;
+        }
+        return SILENT_HOUR.matcher(text).find() ? 60 : 0;
+    }
+
+    /** info, warning, critical, or null. */
+    static String severity(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.matches(".*\\b(critical|severe|urgent|serious)\\b.*")) {
+            return "critical";
+        }
+        if (lower.matches(".*\\bwarnings?\\b.*")) {
+            return "warning";
+        }
+        return lower.matches(".*\\b(info|informational)\\b.*") ? "info" : null;
     }
 
     /** planned, in_transit, delivered, or null. */

@@ -58,13 +58,14 @@ final class Planner {
         return switch (intent) {
             case "search", "search_late" -> search(intent, text, now);
             case "reefers" -> Plan.call(intent, List.of(
-                    searchCall(null, false, null, null, true, null),
-                    new Plan.Call("list_alerts", args("status", "open", "type", "temperature_excursion", "hours", 0))));
+                    searchCall(null, false, null, null, 0, true, 0, null),
+                    new Plan.Call("list_alerts", args("status", "open", "type", "temperature_excursion",
+                            "severity", "", "hours", 0))));
             case "fleet" -> entities.place(text).isPresent() ? search("search", text, now)
                     : Plan.call(intent, List.of(new Plan.Call("fleet_summary", Map.of())));
             case "alerts" -> Plan.call(intent, List.of(new Plan.Call("list_alerts", args(
                     "status", orEmpty(Entities.alertStatus(text)), "type", orEmpty(Entities.alertType(text)),
-                    "hours", Entities.hours(text, now)))));
+                    "severity", orEmpty(Entities.severity(text)), "hours", Entities.hours(text, now)))));
             case "greeting" -> Plan.reply(intent, greeting(text));
             case "help" -> Plan.reply(intent, HELP);
             case "unsupported" -> Plan.reply(intent, "I can't do that here: I only read tracking data. " + HELP);
@@ -115,7 +116,7 @@ final class Planner {
      * status the words name ("which ones haven't left yet") is a search whatever the embeddings made of it.
      */
     private static String refineMany(String intent, String lower) {
-        if (intent.equals("search_late") && !LATE.matcher(lower).find()) {
+        if (intent.equals("search_late") && !LATE.matcher(lower).find() || Entities.silentMinutes(lower) > 0) {
             return "search";
         }
         boolean unclear = intent.equals("help") || intent.equals(IntentRouter.UNKNOWN) || intent.equals("greeting");
@@ -163,15 +164,16 @@ final class Planner {
         String near = place.filter(p -> !p.destination()).map(Entities.PlaceMention::name).orElse(null);
         boolean late = intent.equals("search_late");
         String status = late ? null : Entities.status(text);
-        return Plan.call(intent, List.of(searchCall(status, late, destination, near, false,
-                Entities.party(text).orElse(null))));
+        return Plan.call(intent, List.of(searchCall(status, late, destination, near, Entities.radiusKm(text), false,
+                Entities.silentMinutes(text), Entities.party(text).orElse(null))));
     }
 
-    private static Plan.Call searchCall(String status, boolean late, String destination, String near,
-                                        boolean temperatureOutOfRange, String party) {
+    private static Plan.Call searchCall(String status, boolean late, String destination, String near, int withinKm,
+                                        boolean temperatureOutOfRange, int silentMinutes, String party) {
         return new Plan.Call("search_shipments", args("status", orEmpty(status), "late", late,
-                "destination", orEmpty(destination), "near", orEmpty(near),
-                "temperatureOutOfRange", temperatureOutOfRange, "party", orEmpty(party)));
+                "destination", orEmpty(destination), "near", orEmpty(near), "withinKm", withinKm,
+                "temperatureOutOfRange", temperatureOutOfRange, "silentMinutes", silentMinutes,
+                "party", orEmpty(party)));
     }
 
     private static String greeting(String text) {

@@ -70,4 +70,27 @@ class EntitiesTest {
         assertThat(Entities.party("list all reefer loads")).isEmpty();
         assertThat(Entities.party("how many trucks are on the road")).isEmpty();
     }
+
+    @Test
+    void aRadiusIsReadInKilometresOrMiles() {
+        assertThat(Entities.radiusKm("which loads are within 50 km of Cincinnati")).isEqualTo(50);
+        assertThat(Entities.radiusKm("anything within 30 miles of Dallas?")).isEqualTo(48);
+        assertThat(Entities.radiusKm("loads near Dallas")).isZero();
+    }
+
+    @Test
+    void aSilenceIsReadWithHowLongItLasted() {
+        assertThat(Entities.silentMinutes("which trucks haven't reported in the last hour?")).isEqualTo(60);
+        assertThat(Entities.silentMinutes("loads that have been silent for 2 hours")).isEqualTo(120);
+        assertThat(Entities.silentMinutes("anything we have not heard from in 45 minutes")).isEqualTo(45);
+        assertThat(Entities.silentMinutes("any trackers gone silent?")).isZero();
+        assertThat(Entities.silentMinutes("where is SHP-1042 in 2 hours")).isZero();
+    }
+
+    @Test
+    void anAlertSeverityIsNamedByItsWord() {
+        assertThat(Entities.severity("show me the critical alerts")).isEqualTo("critical");
+        assertThat(Entities.severity("any warnings today?")).isEqualTo("warning");
+        assertThat(Entities.severity("what alerts are open")).isNull();
+    }
 }

@@ -39,7 +39,8 @@ public class AlertController {
 
     @Get
     public List<Alert> list(@Nullable @QueryValue String status, @Nullable @QueryValue String shipment,
-                            @Nullable @QueryValue String type, @Nullable @QueryValue Integer limit,
+                            @Nullable @QueryValue String type, @Nullable @QueryValue String severity,
+                            @Nullable @QueryValue Integer limit,
                             Authentication authentication) {
         if (status != null && !STATUSES.contains(status)) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "status must be open, acknowledged or resolved");
@@ -48,7 +49,8 @@ public class AlertController {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "limit must be 1.." + MAX_LIMIT);
         }
         int size = limit == null ? 100 : limit;
-        AlertFilter filter = new AlertFilter(status, shipment, type == null ? null : type(type), null);
+        AlertFilter filter = new AlertFilter(status, shipment, type == null ? null : type(type),
+                severity == null ? null : severity(severity), null);
         return alerts.list(Scope.of(Caller.of(authentication)), filter, size);
     }
 
@@ -58,6 +60,14 @@ public class AlertController {
         } catch (IllegalArgumentException e) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "type must be one of " + Arrays.stream(
                     AlertType.values()).map(AlertType::wire).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static Severity severity(String wire) {
+        try {
+            return Severity.fromWire(wire);
+        } catch (IllegalArgumentException e) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "severity must be info, warning or critical");
         }
     }
 

@@ -9,9 +9,10 @@ import java.time.Instant;
  *
  * @param status    open, acknowledged or resolved
  * @param reference the shipment's reference
+ * @param severity  info, warning or critical
  * @param since     changed at or after this time
  */
 public record AlertFilter(@Nullable String status, @Nullable String reference, @Nullable AlertType type,
-                          @Nullable Instant since) {
-    public static final AlertFilter ALL = new AlertFilter(null, null, null, null);
+                          @Nullable Severity severity, @Nullable Instant since) {
+    public static final AlertFilter ALL = new AlertFilter(null, null, null, null, null);
 }

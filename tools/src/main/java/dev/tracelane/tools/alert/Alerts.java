@@ -151,6 +151,10 @@ public class Alerts {
             where.append(" AND a.type = ?");
             values.add(filter.type().wire());
         }
+        if (filter.severity() != null) {
+            where.append(" AND a.severity = ?");
+            values.add(filter.severity().wire());
+        }
         if (filter.since() != null) {
             where.append(" AND a.updated_at >= ?");
             values.add(Timestamp.from(filter.since()));

@@ -38,7 +38,8 @@ public class Fleet {
                     + " count(*) FILTER (WHERE status = 'in_transit' AND last_ts >= ?),"
                     + " count(*) FILTER (WHERE late_reason IS NOT NULL),"
                     + " count(*) FILTER (WHERE late_reason = 'predicted'),"
-                    + " count(*) FILTER (WHERE temperature < temp_min OR temperature > temp_max)"
+                    + " count(*) FILTER (WHERE status <> 'delivered'"
+                    + " AND (temperature < temp_min OR temperature > temp_max))"
                     + " FROM (SELECT st.status, st.last_ts, st.temperature, s.temp_min, s.temp_max, "
                     + ShipmentSearch.LATE_REASON + " AS late_reason" + ShipmentSearch.FROM
                     + "WHERE " + Scope.CONDITION + ") mine")) {

@@ -9,19 +9,22 @@ import io.micronaut.core.annotation.Nullable;
  * @param late         past or predicted past its promised window (see {@link ShipmentSummary#lateReason})
  * @param near         a place name ("Dallas", "Joliet, IL"): shipments whose last position is within
  *                     {@code radiusKm} of it
- * @param destination  words in the destination's name
+ * @param destination  words in the destination's name, or a US state's name ("Texas" finds "Dallas, TX")
  * @param text         words in the reference, lane, origin or destination
  * @param party        an org that ships or carries them, by id, name or its name's first word; ignored when
  *                     no shipment in scope has such a shipper or carrier, so a word taken for a name by mistake
  *                     narrows nothing
- * @param temperatureOutOfRange the last reading is outside the cargo's range
+ * @param temperatureOutOfRange not delivered, and the last reading is outside the cargo's range
+ * @param silentMinutes not delivered, and no reading for at least this many minutes (on the server's clock);
+ *                      0 does not narrow
  */
 public record SearchCriteria(@Nullable String status, @Nullable Boolean late, @Nullable String near,
                              double radiusKm, @Nullable String destination, @Nullable String text,
-                             @Nullable String party, @Nullable Boolean temperatureOutOfRange, int limit) {
+                             @Nullable String party, @Nullable Boolean temperatureOutOfRange, int silentMinutes,
+                             int limit) {
     public static final double DEFAULT_RADIUS_KM = 100;
 
     public static SearchCriteria all(int limit) {
-        return new SearchCriteria(null, null, null, DEFAULT_RADIUS_KM, null, null, null, null, limit);
+        return new SearchCriteria(null, null, null, DEFAULT_RADIUS_KM, null, null, null, null, 0, limit);
     }
 }

@@ -2,6 +2,7 @@ package dev.tracelane.tools.search;
 
 import dev.tracelane.tools.geo.Place;
 import dev.tracelane.tools.geo.PlaceIndex;
+import dev.tracelane.tools.geo.UsStates;
 import dev.tracelane.tracking.geo.GreatCircle;
 import dev.tracelane.tracking.shipment.Scope;
 import dev.tracelane.tracking.storage.Sql;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -118,8 +120,13 @@ public class ShipmentSearch {
             values.add(criteria.status());
         }
         if (criteria.destination() != null) {
-            sql.append(" AND s.destination->>'name' ILIKE ?");
+            sql.append(" AND (s.destination->>'name' ILIKE ?");
             values.add(like(criteria.destination()));
+            UsStates.code(criteria.destination()).ifPresent(code -> {
+                sql.append(" OR s.destination->>'name' ~ ?");
+                values.add(", " + code + "\\M");
+            });
+            sql.append(")");
         }
         if (criteria.text() != null) {
             sql.append(" AND (s.reference ILIKE ? OR s.lane ILIKE ? OR s.origin->>'name' ILIKE ?")
@@ -132,8 +139,13 @@ public class ShipmentSearch {
             sql.append(" AND ? IN (s.shipper_id, s.carrier_id)");
             values.add(party.id());
         }
+        if (criteria.silentMinutes() > 0) {
+            sql.append(" AND st.status <> 'delivered' AND st.last_ts < ?");
+            values.add(Timestamp.from(clock.instant().minus(Duration.ofMinutes(criteria.silentMinutes()))));
+        }
         if (Boolean.TRUE.equals(criteria.temperatureOutOfRange())) {
-            sql.append(" AND (st.temperature < s.temp_min OR st.temperature > s.temp_max)");
+            sql.append(" AND st.status <> 'delivered'")
+                    .append(" AND (st.temperature < s.temp_min OR st.temperature > s.temp_max)");
         }
         if (place != null) {
             double dLat = criteria.radiusKm() / KM_PER_DEGREE;

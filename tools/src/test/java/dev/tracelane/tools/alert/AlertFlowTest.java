@@ -61,6 +61,8 @@ class AlertFlowTest implements TestDatabase {
             Map<String, Object> evidence = (Map<String, Object>) alert.get("evidence");
             assertThat(evidence).containsEntry("worstReading", 9.5)
                     .containsEntry("since", T0.plusSeconds(120).toString());
+            assertThat(api.list("/api/alerts?severity=warning&shipment=" + reference, coordinator)).hasSize(1);
+            assertThat(api.list("/api/alerts?severity=critical&shipment=" + reference, coordinator)).isEmpty();
             String frame = live.next();
             assertThat(frame).contains("\"type\":\"alert\"").contains(reference).contains("temperature_excursion");
             assertThat((List<?>) api.get("/api/shipments/" + reference, coordinator).get("alerts")).hasSize(1);
@@ -88,6 +90,18 @@ class AlertFlowTest implements TestDatabase {
                     .isInstanceOfSatisfying(HttpClientResponseException.class,
                             e -> assertThat(e.getStatus().getCode()).isEqualTo(400));
         }
+    }
+
+    @Test
+    void anUnknownSeverityIsA400ThatListsTheKnownOnes() {
+        BlockingHttpClient http = client.toBlocking();
+        String token = new Api(http).adminToken();
+        assertThatThrownBy(() -> http.exchange(Api.auth(HttpRequest.GET("/api/alerts?severity=high"), token)))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(400);
+                    assertThat(e.getResponse().getBody(String.class)).hasValueSatisfying(
+                            body -> assertThat(body).contains("info, warning or critical"));
+                });
     }
 
     @Test

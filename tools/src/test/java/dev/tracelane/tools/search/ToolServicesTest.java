@@ -57,8 +57,8 @@ class ToolServicesTest implements TestDatabase {
         Instant now = Instant.now();
         overdue = shipment(api, org, Map.of("destination", DALLAS,
                 "promisedArrival", Map.of("until", now.minusSeconds(3_600).toString())), 41.58, -88.00, null);
-        warm = shipment(api, org, Map.of("cargo", Map.of("type", "reefer", "tempMin", 2, "tempMax", 8)),
-                32.80, -96.80, 11.5);
+        warm = shipment(api, org, Map.of("destination", DALLAS,
+                "cargo", Map.of("type", "reefer", "tempMin", 2, "tempMax", 8)), 32.80, -96.80, 11.5);
         api.shipment(api.org("shipper"), org, null, Map.of());
         competitors = shipment(api, api.org("carrier"), Map.of("destination", DALLAS), 32.78, -96.79, null);
     }
@@ -82,7 +82,7 @@ class ToolServicesTest implements TestDatabase {
     @Test
     void searchNearAPlaceFindsOnlyTheCallersShipmentsThere() {
         SearchResult result = search.search(carrier, new SearchCriteria(null, null, "dallas", 50, null, null,
-                null, null, 50));
+                null, null, 0, 50));
         assertThat(result.place()).isEqualTo("Dallas, TX");
         assertThat(result.shipments()).extracting(ShipmentSummary::ref).containsExactly(warm);
         assertThat(result.shipments().get(0).kmFromPlace()).isLessThan(5);
@@ -91,7 +91,7 @@ class ToolServicesTest implements TestDatabase {
     @Test
     void anUnknownPlaceIsSaidToBeUnknown() {
         SearchResult result = search.search(carrier, new SearchCriteria(null, null, "Xqzzyville", 50, null, null,
-                null, null, 50));
+                null, null, 0, 50));
         assertThat(result.placeUnknown()).isTrue();
         assertThat(result.shipments()).isEmpty();
     }
@@ -99,14 +99,32 @@ class ToolServicesTest implements TestDatabase {
     @Test
     void searchFindsLateShipmentsWithTheirReasonAndByDestination() {
         List<ShipmentSummary> late = search.search(carrier, new SearchCriteria(null, true, null, 0, "dallas", null,
-                null, null, 50)).shipments();
+                null, null, 0, 50)).shipments();
         assertThat(late).extracting(ShipmentSummary::ref).containsExactly(overdue);
         assertThat(late.get(0).lateReason()).isEqualTo("past promise");
     }
 
     @Test
+    void aDestinationNamedByItsStateFindsTheLoadsGoingThere() {
+        assertThat(search.search(carrier, new SearchCriteria(null, null, null, 0, "texas", null, null, null, 0, 50))
+                .shipments()).extracting(ShipmentSummary::ref).containsExactlyInAnyOrder(overdue, warm);
+    }
+
+    @Test
+    void searchFindsLoadsThatHaveNotReportedForTheGivenMinutes() throws Exception {
+        Api api = new Api(client.toBlocking());
+        String org = api.org("carrier");
+        Scope scope = new Scope(false, true, false, false, org, new String[0]);
+        String quiet = shipment(api, org, Map.of(), 42.40, -87.80, null, Instant.now().minusSeconds(2 * 3_600));
+        shipment(api, org, Map.of(), 42.40, -87.80, null);
+        assertThat(search.search(scope, new SearchCriteria(null, null, null, 0, null, null, null, null, 60, 50))
+                .shipments()).extracting(ShipmentSummary::ref).containsExactly(quiet);
+    }
+
+    @Test
     void searchFindsReefersOutOfRange() {
-        assertThat(search.search(carrier, new SearchCriteria(null, null, null, 0, null, null, null, true, 50)).shipments())
+        assertThat(search.search(carrier, new SearchCriteria(null, null, null, 0, null, null, null, true, 0, 50))
+                .shipments())
                 .extracting(ShipmentSummary::ref, ShipmentSummary::temperature).containsExactly(
                         tuple(warm, 11.5));
     }
@@ -130,7 +148,7 @@ class ToolServicesTest implements TestDatabase {
     }
 
     private static SearchCriteria byParty(String party) {
-        return new SearchCriteria(null, null, null, 0, null, null, party, null, 50);
+        return new SearchCriteria(null, null, null, 0, null, null, party, null, 0, 50);
     }
 
     @Test
@@ -147,12 +165,17 @@ class ToolServicesTest implements TestDatabase {
     /** A shipment of this carrier from Chicago, whose tracker has just reported from (lat, lon). */
     private String shipment(Api api, String carrierOrg, Map<String, Object> extra, double lat, double lon,
                             Double celsius) throws Exception {
+        return shipment(api, carrierOrg, extra, lat, lon, celsius, Instant.now().minusSeconds(30));
+    }
+
+    private String shipment(Api api, String carrierOrg, Map<String, Object> extra, double lat, double lon,
+                            Double celsius, Instant ts) throws Exception {
         String trackerId = Api.unique("trk");
         String token = api.tracker(trackerId, carrierOrg);
         String reference = (String) api.shipment(api.org("shipper"), carrierOrg, trackerId, new HashMap<>(extra))
                 .get("reference");
         try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
-            tracker.send("{\"ts\":\"" + Instant.now().minusSeconds(30) + "\",\"lat\":" + lat + ",\"lon\":" + lon
+            tracker.send("{\"ts\":\"" + ts + "\",\"lat\":" + lat + ",\"lon\":" + lon
                     + ",\"speed\":25" + (celsius == null ? "" : ",\"temperature\":" + celsius) + "}");
             assertThat(tracker.next()).contains("\"ack\"");
         }
