@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public class ReadableConversionErrors extends ErrorExceptionHandler<ConversionErrorException> {
     private static final Pattern TYPE = Pattern.compile("value of type `([\\w.$]+)`");
     private static final Pattern TOKEN = Pattern.compile("expected (START_OBJECT|START_ARRAY)");
+    /** Micronaut Serde's own words when a field's text does not parse: its type's simple name and the field. */
+    private static final Pattern PROPERTY = Pattern.compile("Error decoding property \\[(\\w+) (\\w+)]");
     private static final Pattern WHERE = Pattern.compile("line: (\\d+), column: (\\d+)");
     private static final Map<String, String> EXPECTED = Map.ofEntries(
             Map.entry("java.lang.Double", "a number"), Map.entry("double", "a number"),
@@ -76,8 +78,17 @@ public class ReadableConversionErrors extends ErrorExceptionHandler<ConversionEr
         if (token.find()) {
             expected = token.group(1);
         }
+        Matcher property = PROPERTY.matcher(detail);
+        String field = null;
+        if (property.find()) {
+            field = property.group(2);
+            if (expected == null) {
+                String simple = property.group(1);
+                expected = EXPECTED.keySet().stream().filter(k -> k.endsWith("." + simple)).findFirst().orElse(null);
+            }
+        }
         String what = expected == null ? "could not be read"
-                : "expected " + EXPECTED.getOrDefault(expected, "an object");
+                : "expected " + EXPECTED.getOrDefault(expected, "an object") + (field == null ? "" : " for " + field);
         Matcher where = WHERE.matcher(detail);
         return where.find() ? what + " at line " + where.group(1) + ", column " + where.group(2) : what;
     }

@@ -78,6 +78,19 @@ class ShipmentTimesTest implements TestDatabase {
     }
 
     @Test
+    void aTimeWithoutItsTimeOfDaySaysWhatATimeLooksLike() {
+        Api api = new Api(client.toBlocking());
+        assertThatThrownBy(() -> api.shipment(api.org("shipper"), api.org("carrier"), null,
+                Map.of("plannedDeparture", "2026-12-02")))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(400);
+                    assertThat(e.getResponse().getBody(String.class).orElse(""))
+                            .contains("request body: expected an ISO-8601 time or epoch milliseconds for "
+                                    + "plannedDeparture");
+                });
+    }
+
+    @Test
     void aCargoRangeUpsideDownIsRefused() {
         Api api = new Api(client.toBlocking());
         assertThatThrownBy(() -> api.shipment(api.org("shipper"), api.org("carrier"), null,
