@@ -3,6 +3,7 @@ package dev.tracelane;
 import dev.tracelane.boot.Database;
 import dev.tracelane.boot.DatabaseLocator;
 import dev.tracelane.boot.JwtSecret;
+import dev.tracelane.demo.DemoRefusedException;
 import io.micronaut.runtime.Micronaut;
 
 import java.nio.file.Path;
@@ -23,8 +24,8 @@ public final class Application {
     public static void main(String[] args) {
         boolean demo = Arrays.asList(args).contains("--demo");
         Path home = Path.of(System.getenv().getOrDefault("TRACELANE_HOME", ".tracelane"));
-        Database database = new DatabaseLocator(home, System.getenv(), DatabaseLocator.LOCAL_SERVER).locate(demo ? "tracelane_demo" : "tracelane",
-                demo);
+        Database database = new DatabaseLocator(home, System.getenv(), DatabaseLocator.LOCAL_SERVER)
+                .locate(demo ? "tracelane_demo" : "tracelane", demo);
         System.out.println("Tracelane database: " + database.description());
         Map<String, Object> properties = new HashMap<>(database.properties());
         properties.put("tracelane.jwt-secret", JwtSecret.resolve(home, System.getenv()));
@@ -33,6 +34,14 @@ public final class Application {
             properties.putIfAbsent("tracelane.admin-password",
                     System.getenv().getOrDefault("TRACELANE_ADMIN_PASSWORD", "demo-admin-password"));
         }
-        Micronaut.build(args).mainClass(Application.class).properties(properties).start();
+        Micronaut.build(args).mainClass(Application.class).properties(properties)
+                .mapError(DemoRefusedException.class, Application::refuse).start();
+    }
+
+    /** Says what to do instead, without a stack trace, and exits as Micronaut would have. */
+    private static int refuse(DemoRefusedException e) {
+        System.err.println(e.getMessage());
+        System.exit(2);
+        return 2;
     }
 }

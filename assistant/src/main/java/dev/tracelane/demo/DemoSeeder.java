@@ -50,7 +50,7 @@ class DemoSeeder {
     Map<String, String> seed(List<TripMotion> trips, List<Login> logins) {
         if (orgs.exists("acme")) {
             // a configured database is never dropped for the demo, and its trips start from the time it starts
-            throw new IllegalStateException("This database already holds the demo's data from an earlier start, and"
+            throw new DemoRefusedException("This database already holds the demo's data from an earlier start, and"
                     + " the demo needs a fresh one: point DATASOURCES_DEFAULT_URL at an empty database, or unset it"
                     + " and the demo recreates its own tracelane_demo database each time");
         }

@@ -67,7 +67,7 @@ class DemoTest implements TestPropertyProvider {
     @Test
     void seedingADatabaseThatHoldsTheDemoAlreadyIsRefusedWithWhatToDo() {
         assertThatThrownBy(() -> seeder.seed(List.of(), DemoSeeder.logins()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("DATASOURCES_DEFAULT_URL");
+                .isInstanceOf(DemoRefusedException.class).hasMessageContaining("DATASOURCES_DEFAULT_URL");
     }
 
     private int reportingTrackers() throws Exception {
