@@ -96,7 +96,8 @@ public class ChatSocket {
         String id = conversation.get().id();
         for (StoredMessage m : conversations.after(id, after, RESUME_LIMIT)) {
             if ("assistant".equals(m.role())) {
-                send(session, ChatFrames.fin("stored-" + m.seq(), m.seq(), m.text(), m.cited(), id));
+                send(session, ChatFrames.fin(m.msg() == null ? "stored-" + m.seq() : m.msg(), m.seq(), m.text(),
+                        m.cited(), id));
             } else if ("alert".equals(m.role())) {
                 send(session, ChatFrames.alert(m.seq(), id, m.text(), m.alert()));
             }

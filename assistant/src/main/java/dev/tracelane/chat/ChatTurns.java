@@ -81,20 +81,22 @@ public class ChatTurns {
         if (clientMsgId != null) {
             List<StoredMessage> earlier = conversations.answeredBefore(conversation, clientMsgId);
             if (!earlier.isEmpty()) {
-                listener.ack(clientMsgId, conversation, msg);
+                String first = earlier.get(0).msg() == null ? msg : earlier.get(0).msg();
+                listener.ack(clientMsgId, conversation, first);
                 if (earlier.size() == 2 && "assistant".equals(earlier.get(1).role())) {
                     StoredMessage answer = earlier.get(1);
-                    listener.fin(msg, answer.seq(), answer.text(), answer.cited());
+                    listener.fin(first, answer.seq(), answer.text(), answer.cited());
                     done.complete(null);
                     return done;
                 }
-                return answer(caller, conversation, text, msg, listener, done);
+                return answer(caller, conversation, text, first, listener, done);
             }
         }
-        conversations.append(conversation, "user", text, List.of(), null, clientMsgId);
+        conversations.append(conversation, "user", text, List.of(), null, clientMsgId, msg);
         listener.ack(clientMsgId, conversation, msg);
         if (injections.suspicious(text)) {
-            long seq = conversations.append(conversation, "assistant", InjectionGuard.REFUSAL, List.of(), null, null);
+            long seq = conversations.append(conversation, "assistant", InjectionGuard.REFUSAL, List.of(), null, null,
+                    msg);
             listener.fin(msg, seq, InjectionGuard.REFUSAL, List.of());
             done.complete(null);
             return done;
@@ -135,7 +137,7 @@ public class ChatTurns {
                         }
                         String answer = filter.clean(response.aiMessage().text());
                         List<Citation> cited = turn.citations();
-                        long seq = conversations.append(conversation, "assistant", answer, cited, null, null);
+                        long seq = conversations.append(conversation, "assistant", answer, cited, null, null, msg);
                         listener.fin(msg, seq, answer, cited);
                         done.complete(null);
                     })

@@ -26,6 +26,8 @@ import java.util.UUID;
  */
 @Singleton
 public class Conversations {
+    private static final String SELECT = "SELECT seq, role, text, citations::text, alert::text, client_msg_id, msg,"
+            + " created_at FROM chat_messages ";
     private final DataSource dataSource;
     private final JsonMapper json;
 
@@ -72,7 +74,7 @@ public class Conversations {
 
     /** Appends a message with the conversation's next seq; the row lock orders concurrent appends. */
     public long append(String conversationId, String role, String text, List<?> citations, Object alert,
-                       String clientMsgId) {
+                       String clientMsgId, String msg) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -87,8 +89,9 @@ public class Conversations {
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO chat_messages (conversation_id, seq, role, text, citations, alert, client_msg_id)
-                        VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")) {
+                        INSERT INTO chat_messages (conversation_id, seq, role, text, citations, alert, client_msg_id,
+                                                   msg)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""")) {
                     ps.setString(1, conversationId);
                     ps.setLong(2, seq);
                     ps.setString(3, role);
@@ -96,6 +99,7 @@ public class Conversations {
                     ps.setString(5, write(citations));
                     ps.setString(6, alert == null ? null : write(alert));
                     ps.setString(7, clientMsgId);
+                    ps.setString(8, msg);
                     ps.executeUpdate();
                 }
                 c.commit();
@@ -111,15 +115,13 @@ public class Conversations {
 
     /** Messages after {@code afterSeq}, oldest first. */
     public List<StoredMessage> after(String conversationId, long afterSeq, int limit) {
-        return messages("""
-                SELECT seq, role, text, citations::text, alert::text, client_msg_id, created_at FROM chat_messages
-                 WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?""", conversationId, afterSeq, limit);
+        return messages(SELECT + "WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?", conversationId,
+                afterSeq, limit);
     }
 
     /** The user message sent with this client id, and what followed it, if it was already received. */
     public List<StoredMessage> answeredBefore(String conversationId, String clientMsgId) {
-        return messages("""
-                SELECT seq, role, text, citations::text, alert::text, client_msg_id, created_at FROM chat_messages
+        return messages(SELECT + """
                  WHERE conversation_id = ? AND seq >= (SELECT seq FROM chat_messages
                        WHERE conversation_id = ? AND client_msg_id = ?) ORDER BY seq LIMIT ?""",
                 conversationId, conversationId, clientMsgId, 2);
@@ -137,7 +139,7 @@ public class Conversations {
                     messages.add(new StoredMessage(rs.getLong(1), rs.getString(2), rs.getString(3),
                             read(rs.getString(4), Argument.listOf(Argument.mapOf(String.class, Object.class))),
                             alert == null ? null : read(alert, Argument.mapOf(String.class, Object.class)),
-                            rs.getString(6), Sql.utc(rs, "created_at")));
+                            rs.getString(6), rs.getString(7), Sql.utc(rs, "created_at")));
                 }
             }
             return messages;

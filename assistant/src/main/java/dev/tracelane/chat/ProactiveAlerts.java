@@ -120,7 +120,7 @@ public class ProactiveAlerts {
     private void deliver(Caller user, Object alert, String text) {
         Conversation conversation = conversations.latest(user.username())
                 .orElseGet(() -> conversations.start(user));
-        long seq = conversations.append(conversation.id(), "alert", text, List.of(), alert, null);
+        long seq = conversations.append(conversation.id(), "alert", text, List.of(), alert, null, null);
         memory.append(conversation.id(), AiMessage.from(text));
         String frame;
         try {

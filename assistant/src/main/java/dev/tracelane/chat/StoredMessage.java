@@ -15,12 +15,13 @@ import java.util.Map;
  * @param role      user, assistant or alert
  * @param citations what an assistant answer rests on
  * @param alert     the alert, for role alert
+ * @param msg       the turn's id, as chat.ack and chat.final gave it, on a user message and its answer
  */
 @Serdeable
 public record StoredMessage(long seq, String role, String text,
                             @JsonInclude(JsonInclude.Include.ALWAYS) List<Map<String, Object>> citations,
                             @Nullable Map<String, Object> alert, @Nullable String clientMsgId,
-                            OffsetDateTime createdAt) {
+                            @Nullable String msg, OffsetDateTime createdAt) {
 
     /** The citations as the agent made them. */
     public List<Citation> cited() {

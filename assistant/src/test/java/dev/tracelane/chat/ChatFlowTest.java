@@ -115,7 +115,8 @@ class ChatFlowTest implements TestDatabase {
             Map<String, Object> fin = read(frames.get(frames.size() - 1));
             String conversation = (String) fin.get("conversationId");
             chat.send("{\"type\":\"resume\",\"conversationId\":\"" + conversation + "\",\"lastSeq\":0}");
-            assertThat(chat.next()).contains("\"chat.final\"").contains("\"seq\":" + fin.get("seq"));
+            assertThat(read(chat.next())).containsEntry("type", "chat.final").containsEntry("seq", fin.get("seq"))
+                    .containsEntry("msg", fin.get("msg"));
         }
     }
 
@@ -159,6 +160,7 @@ class ChatFlowTest implements TestDatabase {
         Map<String, Object> again = ask(coordinator, conversation, "where is " + reference + "?", "same-id");
         Map<String, Object> resent = ask(coordinator, conversation, "where is " + reference + "?", "same-id");
         assertThat(resent.get("seq")).isEqualTo(again.get("seq"));
+        assertThat(resent.get("msg")).as("the answer's id as first sent").isEqualTo(again.get("msg"));
         assertThat(history(coordinator, conversation)).hasSize(4);
     }
 
