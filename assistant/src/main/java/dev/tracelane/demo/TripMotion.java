@@ -16,6 +16,13 @@ final class TripMotion {
     private static final double TOWN_SPEED = 12;
     private static final double GPS_NOISE_METERS = 5;
     private static final double DETOUR_METERS = 3_500;
+    /**
+     * The silent tracker's last report: half an hour of event time after the demo starts (featured trips are a
+     * quarter of the way then), so the silence is seen begin and get detected, not found already hours old in
+     * the backlog the trucks send at start.
+     */
+    private static final double SILENT_AFTER_SHARE = 0.25;
+    private static final double SILENT_DELAY_S = 1_800;
 
     private final Trip trip;
     private final double[] cumulative;
@@ -57,6 +64,10 @@ final class TripMotion {
         return Duration.between(trip.departure(), arrival());
     }
 
+    private double plannedSeconds() {
+        return legs.get(legs.size() - 1).t1();
+    }
+
     /** Where and how long the truck rests: the planned stops of its shipment. */
     record RestStop(LatLon at, Duration length) {
     }
@@ -76,7 +87,7 @@ final class TripMotion {
         }
         double distance = t <= 0 ? 0 : t >= leg.t1() ? leg.d1() : leg.d0() + leg.speed() * (t - leg.t0());
         double total = cumulative[cumulative.length - 1];
-        if (trip.scenario() == Scenario.GOES_SILENT && distance > 0.35 * total) {
+        if (trip.scenario() == Scenario.GOES_SILENT && t > SILENT_AFTER_SHARE * plannedSeconds() + SILENT_DELAY_S) {
             return Optional.empty();
         }
         boolean moving = t > 0 && t < leg.t1() && leg.speed() > 0;
