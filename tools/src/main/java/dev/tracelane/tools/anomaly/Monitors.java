@@ -79,7 +79,9 @@ public class Monitors {
 
     @EventListener
     void on(ShipmentStatusChanged change) {
-        if (change.status() == ShipmentStatus.DELIVERED) {
+        if (change.status() == ShipmentStatus.IN_TRANSIT) {
+            thread.execute(() -> guarded(() -> monitor(change.shipmentId()).eta().leftOrigin()));
+        } else if (change.status() == ShipmentStatus.DELIVERED) {
             thread.execute(() -> guarded(() -> {
                 ShipmentMonitor monitor = monitor(change.shipmentId());
                 monitor.finish(change.at()).forEach(this::apply);

@@ -55,8 +55,11 @@ final class EtaPredictor {
     /**
      * @param stopsDone   metres along the route of each planned stop, in the plan's order
      * @param cal         the past trips' levels that set the window
+     * @param leftOrigin  the shipment's status is in transit: the basis says so even before the trace has seen
+     *                    the truck drive along the route
      */
-    Prediction predict(ShipmentPlan plan, TripTrace trace, double[] stopsDone, LaneProfile lane, Calibration cal) {
+    Prediction predict(ShipmentPlan plan, TripTrace trace, double[] stopsDone, LaneProfile lane, Calibration cal,
+                       boolean leftOrigin) {
         Instant now = trace.lastTs();
         boolean departed = trace.departedAt() != null;
         Instant start = !departed && plan.plannedDeparture() != null && plan.plannedDeparture().isAfter(now)
@@ -79,9 +82,9 @@ final class EtaPredictor {
             double allowed = plan.promisedUntil().getEpochSecond() - now.getEpochSecond();
             late = allowed <= 0 ? 1.0 : cal.probabilityAbove(bucket, forecast.cdf(allowed));
         }
-        EtaBasis basis = new EtaBasis(departed ? "in_transit" : "planned", distance(plan, lane), speed.source,
-                round(speed.at(now, trace.fraction(), lane)), lane.trips(), trace.clock().rules().name(), drive.rests,
-                drive.stops, Math.round(drive.stopSeconds / 60.0), cal.source(bucket),
+        EtaBasis basis = new EtaBasis(departed || leftOrigin ? "in_transit" : "planned", distance(plan, lane),
+                speed.source, round(speed.at(now, trace.fraction(), lane)), lane.trips(),
+                trace.clock().rules().name(), drive.rests, drive.stops, Math.round(drive.stopSeconds / 60.0), cal.source(bucket),
                 explain(toGo, speed, lane, drives, cal.describe(bucket), now, trace.fraction(), laneWeight));
         double median = forecast.quantile(0.5);
         double p10 = forecast.quantile(cal.level(bucket, 0.1));

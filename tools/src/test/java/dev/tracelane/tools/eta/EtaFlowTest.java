@@ -119,6 +119,24 @@ class EtaFlowTest implements TestDatabase {
     }
 
     @Test
+    void aLoadInTransitByStatusIsInTransitInItsEtaBasisBeforeItHasDriven() throws Exception {
+        Api api = new Api(client.toBlocking());
+        Trip trip = trip(api, Api.unique("lane"), Map.of());
+        double lat = CHICAGO[0] + 0.3 * (MILWAUKEE[0] - CHICAGO[0]); // switched on already on the way, standing
+        double lon = CHICAGO[1] + 0.3 * (MILWAUKEE[1] - CHICAGO[1]);
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trip.trackerToken)) {
+            for (int minute = 0; minute <= 2; minute++) {
+                tracker.send("{\"ts\":\"" + T0.plusSeconds(60L * minute) + "\",\"lat\":" + lat + ",\"lon\":" + lon
+                        + ",\"speed\":0}");
+                assertThat(tracker.next()).contains("\"ack\"");
+            }
+        }
+        assertThat(api.get("/api/shipments/" + trip.reference, trip.coordinator)).containsEntry("status", "in_transit");
+        Map<String, Object> eta = Eventually.found(() -> eta(api, trip, T0.plusSeconds(120)));
+        assertThat((Map<?, ?>) eta.get("basis")).containsEntry("status", "in_transit");
+    }
+
+    @Test
     void noEtaIsShownBeforeAPositionNorOutsideTheCallersScope() {
         Api api = new Api(client.toBlocking());
         Trip trip = trip(api, Api.unique("lane"), Map.of());

@@ -199,7 +199,7 @@ class EtaPredictorTest {
         RouteLine route = plan.routeOrStraightLine();
         double[] stopsDone = plan.stops().stream().mapToDouble(s -> route.project(s.lat(), s.lon()).doneMeters())
                 .toArray();
-        return predictor.predict(plan, trace, stopsDone, lane, Calibration.of("lane", List.of()));
+        return predictor.predict(plan, trace, stopsDone, lane, Calibration.of("lane", List.of()), false);
     }
 
     private static ShipmentPlan plan(List<PlannedStop> stops, Instant promisedUntil) {
