@@ -25,12 +25,14 @@ import java.util.TreeMap;
  * Folds newly stored events into the one-row-per-shipment current state, inside the writer's transaction.
  * The latest event by device time wins, so a late or replayed event never moves the position backwards;
  * status moves forward on geofences around origin and destination, on event time. A load departs when its truck
- * leaves the origin after being seen there, or when the truck first reports already on the way (a device switched
- * on after pick-up): closer to the destination than the origin is. A truck elsewhere (still finishing the
- * tracker's previous load, or driving to the pick-up) leaves the load planned.
+ * leaves the origin after being seen there, or, for a tracker's first load, when its very first position is
+ * already on the way (a device switched on after pick-up). A truck elsewhere (finishing the tracker's previous
+ * load, or driving to the pick-up) leaves the load planned. Readings that arrive late can move the departure
+ * earlier, never later.
  */
 @Singleton
 public class CurrentState {
+    private static final double ON_THE_WAY_DETOUR = 1.25;
     private final double geofenceMeters;
 
     public CurrentState(@Value("${tracelane.geofence-meters:1500}") double geofenceMeters) {
@@ -83,6 +85,7 @@ public class CurrentState {
 
     /** @return true when the event is the newest reading so far */
     private boolean fold(Row row, TrackingEvent e) {
+        boolean firstPosition = row.lat == null;
         boolean newest = row.lastTs == null || e.ts().isAfter(row.lastTs);
         if (newest) {
             row.lastTs = e.ts();
@@ -99,13 +102,16 @@ public class CurrentState {
         if (!e.hasPosition()) {
             return newest;
         }
-        if (row.status == ShipmentStatus.PLANNED) {
+        boolean beforeDeparture = row.status == ShipmentStatus.PLANNED
+                || row.status == ShipmentStatus.IN_TRANSIT && e.ts().isBefore(row.departedAt);
+        if (beforeDeparture) {
             double fromOrigin = GreatCircle.meters(e.lat(), e.lon(), row.originLat, row.originLon);
             if (fromOrigin <= geofenceMeters) {
                 if (row.reachedOriginAt == null || e.ts().isBefore(row.reachedOriginAt)) {
                     row.reachedOriginAt = e.ts();
                 }
-            } else if (row.reachedOriginAt != null && e.ts().isAfter(row.reachedOriginAt) || onTheWay(row, e)) {
+            } else if (row.reachedOriginAt != null && e.ts().isAfter(row.reachedOriginAt)
+                    || firstPosition && !row.followsAnother && onTheWay(row, e)) {
                 row.status = ShipmentStatus.IN_TRANSIT;
                 row.departedAt = e.ts();
             }
@@ -118,13 +124,14 @@ public class CurrentState {
     }
 
     /**
-     * Between origin and destination: nearer the destination than the origin is, and not beyond the destination
-     * (where a truck finishing some other load would be).
+     * On the road between origin and destination: the way through the position is at most a quarter longer than
+     * the straight line (roads wind, detours do not), and the truck is nearer the destination than the origin is.
      */
     private boolean onTheWay(Row row, TrackingEvent e) {
         double span = GreatCircle.meters(row.originLat, row.originLon, row.destLat, row.destLon);
-        return GreatCircle.meters(e.lat(), e.lon(), row.destLat, row.destLon) < span - geofenceMeters
-                && GreatCircle.meters(e.lat(), e.lon(), row.originLat, row.originLon) <= span + geofenceMeters;
+        double toDestination = GreatCircle.meters(e.lat(), e.lon(), row.destLat, row.destLon);
+        double fromOrigin = GreatCircle.meters(e.lat(), e.lon(), row.originLat, row.originLon);
+        return toDestination < span - geofenceMeters && fromOrigin + toDestination <= ON_THE_WAY_DETOUR * span;
     }
 
     private static Map<Long, Row> lock(Connection c, Long[] ids) throws SQLException {
@@ -133,7 +140,10 @@ public class CurrentState {
                 SELECT st.shipment_id, s.reference, st.status, st.departed_at, st.delivered_at, st.last_ts,
                        st.lat, st.lon, st.speed, st.heading, st.temperature,
                        (s.origin->>'lat')::float8, (s.origin->>'lon')::float8,
-                       (s.destination->>'lat')::float8, (s.destination->>'lon')::float8, st.reached_origin_at
+                       (s.destination->>'lat')::float8, (s.destination->>'lon')::float8, st.reached_origin_at,
+                       CASE WHEN st.status = 'planned' AND st.lat IS NULL
+                            THEN EXISTS (SELECT 1 FROM shipments p WHERE p.tracker_id = s.tracker_id AND p.id < s.id)
+                            ELSE false END
                   FROM shipment_state st JOIN shipments s ON s.id = st.shipment_id
                  WHERE st.shipment_id = ANY (?)
                  ORDER BY st.shipment_id
@@ -158,6 +168,7 @@ public class CurrentState {
                     row.destLat = rs.getDouble(14);
                     row.destLon = rs.getDouble(15);
                     row.reachedOriginAt = Sql.instant(rs.getTimestamp(16));
+                    row.followsAnother = rs.getBoolean(17);
                     rows.put(row.id, row);
                 }
             }
@@ -228,6 +239,8 @@ public class CurrentState {
         Instant deliveredAt;
         Instant lastTs;
         Instant reachedOriginAt;
+        /** Planned, with no position yet, and the tracker had loads before: it must be seen at the origin. */
+        boolean followsAnother;
         Double lat;
         Double lon;
         Double speed;

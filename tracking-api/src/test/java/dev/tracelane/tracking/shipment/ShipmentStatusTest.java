@@ -73,6 +73,27 @@ class ShipmentStatusTest implements TestDatabase {
     }
 
     @Test
+    void aFirstReadingOffTheWayLeavesTheLoadPlanned() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            send(tracker, "2026-11-20T09:00:00Z", 42.4500, -88.9500); // nearer Milwaukee, but far west of the way
+            assertThat(shipment()).containsEntry("status", "planned");
+        }
+    }
+
+    @Test
+    void readingsArrivingLateMoveTheDepartureEarlier() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            send(tracker, "2026-11-20T10:00:00Z", 42.4000, -87.8000); // the trip's second half comes first
+            send(tracker, "2026-11-20T10:30:00Z", 42.6000, -87.8500);
+            send(tracker, "2026-11-20T08:00:00Z", 41.8790, -87.6300); // then its first half: at the origin
+            send(tracker, "2026-11-20T09:00:00Z", 42.0000, -87.7000); // and gone
+            send(tracker, "2026-11-20T09:30:00Z", 42.2000, -87.7500);
+            assertThat(shipment()).containsEntry("status", "in_transit")
+                    .containsEntry("departedAt", "2026-11-20T09:00:00Z");
+        }
+    }
+
+    @Test
     void theTrackersNextLoadWaitsUntilItsTruckHasBeenAtItsOrigin() throws Exception {
         String carrier = api.org("carrier");
         String trackerId = Api.unique("trk");
@@ -87,8 +108,9 @@ class ShipmentStatusTest implements TestDatabase {
             send(tracker, "2026-11-20T09:00:00Z", 42.4000, -87.8000);
             send(tracker, "2026-11-20T10:30:00Z", 43.0380, -87.9060); // the first load delivered
             send(tracker, "2026-11-20T11:00:00Z", 43.0500, -88.5000); // driving to the next pick-up
+            send(tracker, "2026-11-20T11:30:00Z", 43.8000, -91.2400); // or anywhere, even on the next load's way
             assertThat(api.get("/api/shipments/" + next, viewer(carrier))).containsEntry("status", "planned");
-            send(tracker, "2026-11-20T12:00:00Z", 43.0735, -89.4000); // at Madison
+            send(tracker, "2026-11-20T12:30:00Z", 43.0735, -89.4000); // at Madison
             send(tracker, "2026-11-20T13:00:00Z", 43.4000, -89.9000); // on to Minneapolis
             assertThat(api.get("/api/shipments/" + next, viewer(carrier))).containsEntry("status", "in_transit")
                     .containsEntry("departedAt", "2026-11-20T13:00:00Z");
