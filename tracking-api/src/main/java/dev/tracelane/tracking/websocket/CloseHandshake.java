@@ -2,7 +2,6 @@ package dev.tracelane.tracking.websocket;
 
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 
 /**
  * Answers a client's Close frame, as RFC 6455 (5.5.1) requires. Micronaut 4.10 answers it only for sockets
@@ -13,13 +12,20 @@ public final class CloseHandshake {
     private CloseHandshake() {
     }
 
-    /**
-     * Echoes {@code reason} while the connection is still up, which is when the client closed first; a code that
-     * may not be sent on the wire (1005 "no status", 1006 "abnormal") is answered with 1000.
-     */
+    /** Echoes the client's close while the connection is still up, which is when the client closed first. */
     public static void answer(WebSocketSession session, CloseReason reason) {
         if (session.isOpen()) {
-            session.close(WebSocketCloseStatus.isValidStatusCode(reason.getCode()) ? reason : CloseReason.NORMAL);
+            session.close(answerTo(reason));
         }
+    }
+
+    /**
+     * The client's own code; 1000 for a Close frame without one (Micronaut reads it as -1, which would go out
+     * as 65535) or with a code no endpoint may send (1005, 1006, 1015).
+     */
+    static CloseReason answerTo(CloseReason received) {
+        int code = received.getCode();
+        boolean sendable = code >= 1000 && code <= 4999 && code != 1005 && code != 1006 && code != 1015;
+        return sendable ? received : CloseReason.NORMAL;
     }
 }
