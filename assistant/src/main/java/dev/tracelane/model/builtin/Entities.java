@@ -3,6 +3,7 @@ package dev.tracelane.model.builtin;
 import dev.tracelane.safety.ReferenceGuard;
 import dev.tracelane.tools.geo.Place;
 import dev.tracelane.tools.geo.PlaceIndex;
+import dev.tracelane.tools.geo.UsStates;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -146,7 +147,8 @@ final class Entities {
                     break;
                 }
                 Optional<Place> place = places.find(candidate);
-                if (place.isPresent() && place.get().population() >= MIN_PLACE_POPULATION) {
+                if (UsStates.code(candidate).isPresent()
+                        || place.isPresent() && place.get().population() >= MIN_PLACE_POPULATION) {
                     return Optional.of(candidate);
                 }
             }

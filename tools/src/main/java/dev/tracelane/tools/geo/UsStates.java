@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The postal codes of US states and DC by name. Place names are written "Dallas, TX", so "loads going to Texas"
@@ -11,13 +12,16 @@ import java.util.Optional;
  */
 public final class UsStates {
     private static final Map<String, String> CODES = codes();
+    private static final Set<String> WRITTEN_CODES = Set.copyOf(CODES.values());
 
     private UsStates() {
     }
 
-    /** @return the postal code of the state named {@code said} ("texas", "New  York") */
+    /** @return the postal code of the state named {@code said} ("texas", "New  York"), or written as it ("TX") */
     public static Optional<String> code(String said) {
-        return Optional.ofNullable(CODES.get(said.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)));
+        String words = said.strip().replaceAll("\\s+", " ");
+        return WRITTEN_CODES.contains(words) ? Optional.of(words)
+                : Optional.ofNullable(CODES.get(words.toLowerCase(Locale.ROOT)));
     }
 
     private static Map<String, String> codes() {

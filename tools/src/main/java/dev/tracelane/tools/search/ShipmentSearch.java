@@ -37,6 +37,8 @@ public class ShipmentSearch {
             """;
     private static final double KM_PER_DEGREE = 111.2;
     private static final int MAX_NAMESAKES = 5;
+    /** A namesake this small beside the most populous is not what people mean by the bare name. */
+    private static final double NAMESAKE_SHARE = 0.1;
     private final DataSource dataSource;
     private final PlaceIndex places;
     private final Clock clock;
@@ -49,7 +51,8 @@ public class ShipmentSearch {
 
     /**
      * A place name that several places share means the one where the caller has shipments: "near Birmingham"
-     * from a fleet in Alabama is not about England. Otherwise the most populous.
+     * from a fleet in Alabama is not about England. Otherwise the most populous; and a village never wins over a
+     * city for a shipment or two near it (Memphis, MI beside Memphis, TN).
      */
     public SearchResult search(Scope scope, SearchCriteria criteria) {
         Party party = criteria.party() == null ? null : party(scope, criteria.party()).orElse(null);
@@ -64,6 +67,9 @@ public class ShipmentSearch {
         Place best = candidates.get(0);
         List<ShipmentSummary> found = find(scope, criteria, party, best);
         for (Place other : candidates.subList(1, Math.min(candidates.size(), MAX_NAMESAKES))) {
+            if (other.population() < NAMESAKE_SHARE * best.population()) {
+                continue;
+            }
             List<ShipmentSummary> there = find(scope, criteria, party, other);
             if (there.size() > found.size()) {
                 best = other;
@@ -205,8 +211,10 @@ public class ShipmentSearch {
         }
     }
 
+    /** Words in that order, whatever stands between them: "St Louis" finds "St. Louis MO", as "Saint Louis" does. */
     private static String like(String words) {
-        return "%" + escapeLike(words.strip()) + "%";
+        String pattern = escapeLike(words.strip()).replaceAll("(?i)\\bsaint\\b", "S%t").replaceAll("[\\s.]+", "%");
+        return "%" + pattern + "%";
     }
 
     private static String escapeLike(String text) {

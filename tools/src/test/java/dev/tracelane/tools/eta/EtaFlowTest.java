@@ -133,7 +133,9 @@ class EtaFlowTest implements TestDatabase {
         }
         assertThat(api.get("/api/shipments/" + trip.reference, trip.coordinator)).containsEntry("status", "in_transit");
         Map<String, Object> eta = Eventually.found(() -> eta(api, trip, T0.plusSeconds(120)));
-        assertThat((Map<?, ?>) eta.get("basis")).containsEntry("status", "in_transit");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> basis = (Map<String, Object>) eta.get("basis");
+        assertThat(basis).containsEntry("status", "in_transit");
     }
 
     @Test

@@ -175,7 +175,7 @@ class EtaPredictorTest {
         Calibration calibration = Calibration.of("lane", history);
         Estimate plain = predict(plan(List.of(), null), trace, new LaneProfile(List.of())).estimate();
         Estimate calibrated = predictor.predict(plan(List.of(), null), trace, new double[0],
-                new LaneProfile(List.of()), calibration).estimate();
+                new LaneProfile(List.of()), calibration, false).estimate();
         assertThat(calibrated.p10()).isAfter(plain.p10());
         assertThat(calibrated.p90()).isAfter(plain.p90());
         assertThat(calibrated.eta()).isBetween(calibrated.p10(), calibrated.p90());

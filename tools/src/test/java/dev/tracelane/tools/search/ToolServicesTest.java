@@ -122,6 +122,32 @@ class ToolServicesTest implements TestDatabase {
     }
 
     @Test
+    void aDestinationWrittenWithoutItsPunctuationOrAbbreviationIsFound() throws Exception {
+        Api api = new Api(client.toBlocking());
+        String org = api.org("carrier");
+        Scope scope = new Scope(false, true, false, false, org, new String[0]);
+        String stLouis = shipment(api, org, Map.of("destination", Map.of("name", "St. Louis, MO", "lat", 38.627,
+                "lon", -90.1994)), 40.0, -89.0, null);
+        for (String said : List.of("St Louis", "Saint Louis", "st. louis")) {
+            assertThat(search.search(scope, new SearchCriteria(null, null, null, 0, said, null, null, null, 0, 50))
+                    .shipments()).as(said).extracting(ShipmentSummary::ref).containsExactly(stLouis);
+        }
+    }
+
+    @Test
+    void aVillageDoesNotWinItsCitysNameForAShipmentNearIt() throws Exception {
+        Api api = new Api(client.toBlocking());
+        String org = api.org("carrier");
+        Scope scope = new Scope(false, true, false, false, org, new String[0]);
+        shipment(api, org, Map.of("destination", Map.of("name", "Port Huron, MI", "lat", 42.97, "lon", -82.42)),
+                42.90, -82.77, null); // beside Memphis, Michigan (about 1,000 people)
+        SearchResult result = search.search(scope, new SearchCriteria(null, null, "Memphis", 160, null, null, null,
+                null, 0, 50));
+        assertThat(result.place()).isEqualTo("Memphis, TN");
+        assertThat(result.shipments()).isEmpty();
+    }
+
+    @Test
     void searchFindsReefersOutOfRange() {
         assertThat(search.search(carrier, new SearchCriteria(null, null, null, 0, null, null, null, true, 0, 50))
                 .shipments())
