@@ -27,7 +27,8 @@ public class JsonFrameDecoder {
     }
 
     /**
-     * @throws RejectedEventException with code {@code bad_json} or {@code batch_too_large} for the whole frame
+     * @throws RejectedEventException with code {@code bad_json}, {@code empty_batch} or {@code batch_too_large}
+     *                                for the whole frame
      */
     public ParsedEvents decode(String trackerId, String frame, int maxBatch) {
         JsonNode root;
@@ -41,6 +42,9 @@ public class JsonFrameDecoder {
         }
         List<JsonNode> elements = new ArrayList<>();
         if (root.isArray()) {
+            if (root.size() == 0) { // answered, or a device waiting for its ack would wait forever
+                throw new RejectedEventException("empty_batch", "a batch holds at least one event");
+            }
             if (root.size() > maxBatch) {
                 throw new RejectedEventException("batch_too_large", "a batch holds at most " + maxBatch + " events");
             }

@@ -158,6 +158,14 @@ class TrackerSocketTest implements TestDatabase {
     }
 
     @Test
+    void anEmptyBatchIsAnsweredNotIgnored() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
+            tracker.send("[]");
+            assertThat(frame(tracker.next())).containsEntry("type", "error").containsEntry("code", "empty_batch");
+        }
+    }
+
+    @Test
     void anOversizeFrameIsRefusedWithoutClosing() throws Exception {
         try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
             tracker.send("[" + ("{\"id\":\"pad\"," + TS + ",\"lat\":1,\"lon\":2},").repeat(6000) + "{}]");
