@@ -21,7 +21,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,21 +113,29 @@ public class Alerts {
     }
 
     /** The shipment's open and acknowledged alerts, for a caller already known to see the shipment. */
-    public List<Alert> active(long shipmentId) {
+    /** The active alerts of each of these shipments that has any, newest first; one query. */
+    public Map<Long, List<Alert>> active(Collection<Long> shipmentIds) {
+        Map<Long, List<Alert>> active = new HashMap<>();
+        if (shipmentIds.isEmpty()) {
+            return active;
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM alerts a JOIN shipments s ON s.id = a.shipment_id"
-                + " WHERE a.shipment_id = ? AND a.status <> 'resolved' ORDER BY a.updated_at DESC")) {
-            ps.setLong(1, shipmentId);
-            List<Alert> active = new ArrayList<>();
+                + ", a.shipment_id FROM alerts a JOIN shipments s ON s.id = a.shipment_id"
+                + " WHERE a.shipment_id = ANY (?) AND a.status <> 'resolved' ORDER BY a.updated_at DESC")) {
+            ps.setArray(1, c.createArrayOf("bigint", shipmentIds.toArray(Long[]::new)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    active.add(map(rs));
+                    active.computeIfAbsent(rs.getLong("shipment_id"), k -> new ArrayList<>()).add(map(rs));
                 }
             }
             return active;
         } catch (SQLException e) {
-            throw new StorageException("could not read alerts of shipment " + shipmentId, e);
+            throw new StorageException("could not read alerts", e);
         }
+    }
+
+    public List<Alert> active(long shipmentId) {
+        return active(List.of(shipmentId)).getOrDefault(shipmentId, List.of());
     }
 
     /** The types of the shipment's open and acknowledged alerts: what its detectors resume after a restart. */

@@ -66,6 +66,8 @@ class AlertFlowTest implements TestDatabase {
             String frame = live.next();
             assertThat(frame).contains("\"type\":\"alert\"").contains(reference).contains("temperature_excursion");
             assertThat((List<?>) api.get("/api/shipments/" + reference, coordinator).get("alerts")).hasSize(1);
+            assertThat(api.list("/api/shipments?q=" + reference, coordinator)).singleElement()
+                    .satisfies(listed -> assertThat((List<?>) listed.get("alerts")).as("the list as the detail").hasSize(1));
 
             long id = ((Number) alert.get("id")).longValue();
             Map<String, Object> acked = http.retrieve(Api.auth(HttpRequest.POST("/api/alerts/" + id + "/ack", ""),

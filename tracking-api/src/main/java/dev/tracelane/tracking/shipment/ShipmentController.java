@@ -30,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** {@code /api/shipments}: create, list, get and track, always within the caller's scope. */
 @Controller("/api/shipments")
@@ -126,7 +127,11 @@ public class ShipmentController {
         }
         ShipmentQuery query = new ShipmentQuery(wanted, late == null ? null : Boolean.valueOf(late),
                 q == null || q.isBlank() ? null : q.strip(), limit == null ? 100 : limit, offset == null ? 0 : offset);
-        return shipments.list(Scope.of(Caller.of(authentication)), query);
+        Map<Long, Shipment> page = shipments.list(Scope.of(Caller.of(authentication)), query);
+        for (ShipmentAugmenter augmenter : augmenters) {
+            page = augmenter.augmentAll(page);
+        }
+        return List.copyOf(page.values());
     }
 
     @Get("/{ref}")

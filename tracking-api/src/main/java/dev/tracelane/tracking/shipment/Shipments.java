@@ -24,7 +24,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The shipments and shipment_state tables. Every read takes a {@link Scope}. */
@@ -117,7 +119,8 @@ public class Shipments {
         }
     }
 
-    public List<Shipment> list(Scope scope, ShipmentQuery query) {
+    /** @return the page by shipment id, in the list's order (newest first) */
+    public Map<Long, Shipment> list(Scope scope, ShipmentQuery query) {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(FROM).append("WHERE ")
                 .append(Scope.CONDITION);
         if (query.status() != null) {
@@ -148,10 +151,10 @@ public class Shipments {
             }
             ps.setInt(i++, query.limit());
             ps.setInt(i, query.offset());
-            List<Shipment> result = new ArrayList<>();
+            Map<Long, Shipment> result = new LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(map(rs));
+                    result.put(rs.getLong("id"), map(rs));
                 }
             }
             return result;
@@ -160,8 +163,11 @@ public class Shipments {
         }
     }
 
-    /** Shipments in scope by status, and how many are late (same rule as the {@code late} filter). */
-    /** @param openAlerts alerts of these shipments still open (not yet acknowledged or resolved) */
+    /**
+     * Shipments in scope by status, and how many are late (same rule as the {@code late} filter).
+     *
+     * @param openAlerts alerts of these shipments still open (not yet acknowledged or resolved)
+     */
     public record Counts(long planned, long inTransit, long delivered, long late, long openAlerts) {
     }
 
