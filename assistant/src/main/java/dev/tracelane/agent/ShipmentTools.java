@@ -168,9 +168,11 @@ public class ShipmentTools {
         }
         Instant since = hours > 0 ? clock.instant().minus(Duration.ofHours(hours)) : null;
         List<Alert> found = alerts.list(turn.scope(), new AlertFilter(statusFilter, null, wanted, level, since),
-                LIST_LIMIT);
-        found.forEach(a -> turn.cite(new Citation(a.ref(), "alerts", a.updatedAt().toString())));
-        return write(Map.of("alerts", found));
+                LIST_LIMIT + 1);
+        boolean more = found.size() > LIST_LIMIT;
+        List<Alert> listed = more ? found.subList(0, LIST_LIMIT) : found;
+        listed.forEach(a -> turn.cite(new Citation(a.ref(), "alerts", a.updatedAt().toString())));
+        return write(Map.of("alerts", listed, "more", more));
     }
 
     /** Resolves what the model called the shipment within the user's scope, then runs the lookup. */

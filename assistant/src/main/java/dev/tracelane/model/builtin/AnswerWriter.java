@@ -231,7 +231,7 @@ final class AnswerWriter {
             return late ? "None of your shipments" + of + where + " is late."
                     : "I found no matching shipments" + of + where + ".";
         }
-        StringBuilder s = new StringBuilder(String.valueOf(found.size()))
+        StringBuilder s = new StringBuilder(count(r, found.size()))
                 .append(found.size() == 1 ? " shipment" : " shipments").append(of)
                 .append(late ? (found.size() == 1 ? " is late" : " are late") : "").append(where).append(':');
         for (Map<String, Object> x : found.subList(0, Math.min(LISTED, found.size()))) {
@@ -251,9 +251,7 @@ final class AnswerWriter {
                 s.append(", last report ").append(ago(str(x, "lastSeen"), now));
             }
         }
-        if (found.size() > LISTED) {
-            s.append("\n...and ").append(found.size() - LISTED).append(" more.");
-        }
+        s.append(rest(r, found.size()));
         return s.toString();
     }
 
@@ -313,15 +311,27 @@ final class AnswerWriter {
         if (alerts.isEmpty()) {
             return "No alerts match.";
         }
-        StringBuilder s = new StringBuilder(String.valueOf(alerts.size())).append(alerts.size() == 1 ? " alert:" : " alerts:");
+        StringBuilder s = new StringBuilder(count(r, alerts.size()))
+                .append(alerts.size() == 1 ? " alert:" : " alerts:");
         for (Map<String, Object> a : alerts.subList(0, Math.min(LISTED, alerts.size()))) {
             s.append("\n- ").append(str(a, "ref")).append(": ").append(str(a, "title")).append(" (")
                     .append(str(a, "status")).append(", ").append(time(str(a, "updatedAt"), now)).append(')');
         }
-        if (alerts.size() > LISTED) {
-            s.append("\n...and ").append(alerts.size() - LISTED).append(" more.");
-        }
+        s.append(rest(r, alerts.size()));
         return s.toString();
+    }
+
+    /** How many a list holds, or "More than N" when the tool says more matched than it returned. */
+    private static String count(Map<String, Object> r, int listed) {
+        return Boolean.TRUE.equals(r.get("more")) ? "More than " + listed : String.valueOf(listed);
+    }
+
+    /** "...and 5 more." past the lines listed, or "...and more." when the tool held some back. */
+    private static String rest(Map<String, Object> r, int listed) {
+        if (listed <= LISTED) {
+            return "";
+        }
+        return "\n...and " + (Boolean.TRUE.equals(r.get("more")) ? "more" : (listed - LISTED) + " more") + ".";
     }
 
     private static boolean notFound(Map<String, Object> r) {

@@ -69,7 +69,8 @@ final class Entities {
     private static final String PARTY_WORD = "(\\p{L}[\\p{L}\\d&-]{2,40})";
     private static final String LOADS = "(?:shipments|loads|orders|deliveries|freight|trucks)";
     private static final Pattern PARTY = Pattern.compile("(?i)\\b" + PARTY_WORD + "(?:'s)?\\s+" + LOADS + "\\b|\\b"
-            + LOADS + "\\s+(?:of|by|from|for)\\s+" + PARTY_WORD + "\\b");
+            + LOADS + "\\s+(?:of|by|from|for)\\s+" + PARTY_WORD + "\\b|\\b(?:carried|hauled|shipped|moved) by\\s+"
+            + PARTY_WORD + "\\b");
     private static final Set<String> NOT_PARTIES = Set.of("all", "my", "our", "the", "late", "delayed", "open",
             "reefer", "refrigerated", "planned", "delivered", "active", "current", "other", "any", "which", "what",
             "many", "these", "those", "your", "their", "new", "frozen", "chilled", "transit", "moving", "overdue",
@@ -163,7 +164,7 @@ final class Entities {
     static Optional<String> party(String text) {
         Matcher m = PARTY.matcher(text);
         for (int from = 0; from < text.length() && m.find(from); from = m.start() + 1) { // "any loads for X"
-            String word = m.group(1) != null ? m.group(1) : m.group(2);
+            String word = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
             if (!NOT_PARTIES.contains(word.toLowerCase(Locale.ROOT))) {
                 return Optional.of(word);
             }
@@ -216,6 +217,9 @@ final class Entities {
             return Integer.parseInt(m.group(1));
         }
         String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.matches(".*\\b(last|past) hour\\b.*")) {
+            return 1;
+        }
         if (lower.contains("today")) {
             Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
             return (int) Math.max(1, Duration.between(midnight, now).toHours() + 1);

@@ -2,6 +2,8 @@ package dev.tracelane.model.builtin;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EntitiesTest {
@@ -62,6 +64,7 @@ class EntitiesTest {
         assertThat(Entities.party("show me Globex shipments")).contains("Globex");
         assertThat(Entities.party("any loads for initech today?")).contains("initech");
         assertThat(Entities.party("Acme's orders")).contains("Acme");
+        assertThat(Entities.party("which shipments are carried by swift-haul?")).contains("swift-haul");
     }
 
     @Test
@@ -92,5 +95,11 @@ class EntitiesTest {
         assertThat(Entities.severity("show me the critical alerts")).isEqualTo("critical");
         assertThat(Entities.severity("any warnings today?")).isEqualTo("warning");
         assertThat(Entities.severity("what alerts are open")).isNull();
+    }
+
+    @Test
+    void theLastHourIsAWindowOfOneHour() {
+        assertThat(Entities.hours("how many alerts in the last hour?", Instant.parse("2026-12-02T18:00:00Z")))
+                .isEqualTo(1);
     }
 }

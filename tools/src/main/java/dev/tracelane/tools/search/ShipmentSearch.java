@@ -58,11 +58,11 @@ public class ShipmentSearch {
         Party party = criteria.party() == null ? null : party(scope, criteria.party()).orElse(null);
         String partyName = party == null ? null : party.name();
         if (criteria.near() == null) {
-            return new SearchResult(find(scope, criteria, party, null), null, false, partyName);
+            return result(find(scope, criteria, party, null), criteria, null, partyName);
         }
         List<Place> candidates = places.candidates(criteria.near());
         if (candidates.isEmpty()) {
-            return new SearchResult(List.of(), null, true, partyName);
+            return new SearchResult(List.of(), null, true, partyName, false);
         }
         Place best = candidates.get(0);
         List<ShipmentSummary> found = find(scope, criteria, party, best);
@@ -76,7 +76,14 @@ public class ShipmentSearch {
                 found = there;
             }
         }
-        return new SearchResult(found, best.label(), false, partyName);
+        return result(found, criteria, best.label(), partyName);
+    }
+
+    /** {@code found} holds one more than the limit when more match. */
+    private static SearchResult result(List<ShipmentSummary> found, SearchCriteria criteria, String place,
+                                       String partyName) {
+        boolean more = found.size() > criteria.limit();
+        return new SearchResult(more ? found.subList(0, criteria.limit()) : found, place, false, partyName, more);
     }
 
     private record Party(String id, String name) {
@@ -167,7 +174,7 @@ public class ShipmentSearch {
             sql.append(criteria.late() ? " WHERE late_reason IS NOT NULL" : " WHERE late_reason IS NULL");
         }
         sql.append(" ORDER BY reference LIMIT ?");
-        List<ShipmentSummary> found = query(sql.toString(), scope, values, criteria.limit(), place,
+        List<ShipmentSummary> found = query(sql.toString(), scope, values, criteria.limit() + 1, place,
                 criteria.radiusKm());
         if (place != null) {
             found.sort(Comparator.comparing(ShipmentSummary::kmFromPlace));

@@ -148,6 +148,15 @@ class ToolServicesTest implements TestDatabase {
     }
 
     @Test
+    void aSearchSaysWhenMoreMatchThanItLists() {
+        SearchResult result = search.search(carrier, new SearchCriteria(null, null, null, 0, null, null, null, null,
+                0, 2));
+        assertThat(result.shipments()).hasSize(2);
+        assertThat(result.more()).isTrue();
+        assertThat(search.search(carrier, SearchCriteria.all(3)).more()).isFalse();
+    }
+
+    @Test
     void searchFindsReefersOutOfRange() {
         assertThat(search.search(carrier, new SearchCriteria(null, null, null, 0, null, null, null, true, 0, 50))
                 .shipments())
