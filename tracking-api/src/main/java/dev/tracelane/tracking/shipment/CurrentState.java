@@ -5,11 +5,16 @@ import dev.tracelane.tracking.events.ShipmentReported;
 import dev.tracelane.tracking.events.ShipmentStatusChanged;
 import dev.tracelane.tracking.events.StoredEvent;
 import dev.tracelane.tracking.geo.GreatCircle;
+import dev.tracelane.tracking.geo.RouteDistance;
 import dev.tracelane.tracking.ingest.TrackingEvent;
+import dev.tracelane.tracking.shipment.ShipmentModel.LineString;
 import dev.tracelane.tracking.storage.Sql;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,10 +38,13 @@ import java.util.TreeMap;
 @Singleton
 public class CurrentState {
     private static final double ON_THE_WAY_DETOUR = 1.25;
+    private static final double ROUTE_CORRIDOR_METERS = 5_000;
     private final double geofenceMeters;
+    private final JsonMapper json;
 
-    public CurrentState(@Value("${tracelane.geofence-meters:1500}") double geofenceMeters) {
+    public CurrentState(@Value("${tracelane.geofence-meters:1500}") double geofenceMeters, JsonMapper json) {
         this.geofenceMeters = geofenceMeters;
+        this.json = json;
     }
 
     /** @return what changed, to hand to commit participants and publish once the transaction commits */
@@ -124,17 +132,24 @@ public class CurrentState {
     }
 
     /**
-     * On the road between origin and destination: the way through the position is at most a quarter longer than
-     * the straight line (roads wind, detours do not), and the truck is nearer the destination than the origin is.
+     * On the road between origin and destination and nearer the destination than the origin is: within
+     * {@link #ROUTE_CORRIDOR_METERS} of the planned route, or without one, where the way through the position is
+     * at most a quarter longer than the straight line (roads wind, detours to a pick-up do not).
      */
     private boolean onTheWay(Row row, TrackingEvent e) {
         double span = GreatCircle.meters(row.originLat, row.originLon, row.destLat, row.destLon);
         double toDestination = GreatCircle.meters(e.lat(), e.lon(), row.destLat, row.destLon);
+        if (toDestination >= span - geofenceMeters) {
+            return false;
+        }
+        if (row.plannedRoute != null) {
+            return RouteDistance.meters(e.lat(), e.lon(), row.plannedRoute) <= ROUTE_CORRIDOR_METERS;
+        }
         double fromOrigin = GreatCircle.meters(e.lat(), e.lon(), row.originLat, row.originLon);
-        return toDestination < span - geofenceMeters && fromOrigin + toDestination <= ON_THE_WAY_DETOUR * span;
+        return fromOrigin + toDestination <= ON_THE_WAY_DETOUR * span;
     }
 
-    private static Map<Long, Row> lock(Connection c, Long[] ids) throws SQLException {
+    private Map<Long, Row> lock(Connection c, Long[] ids) throws SQLException {
         Map<Long, Row> rows = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT st.shipment_id, s.reference, st.status, st.departed_at, st.delivered_at, st.last_ts,
@@ -143,7 +158,8 @@ public class CurrentState {
                        (s.destination->>'lat')::float8, (s.destination->>'lon')::float8, st.reached_origin_at,
                        CASE WHEN st.status = 'planned' AND st.lat IS NULL
                             THEN EXISTS (SELECT 1 FROM shipments p WHERE p.tracker_id = s.tracker_id AND p.id < s.id)
-                            ELSE false END
+                            ELSE false END,
+                       CASE WHEN st.status = 'planned' AND st.lat IS NULL THEN s.planned_route::text END
                   FROM shipment_state st JOIN shipments s ON s.id = st.shipment_id
                  WHERE st.shipment_id = ANY (?)
                  ORDER BY st.shipment_id
@@ -169,11 +185,21 @@ public class CurrentState {
                     row.destLon = rs.getDouble(15);
                     row.reachedOriginAt = Sql.instant(rs.getTimestamp(16));
                     row.followsAnother = rs.getBoolean(17);
+                    String route = rs.getString(18);
+                    row.plannedRoute = route == null ? null : coordinates(route);
                     rows.put(row.id, row);
                 }
             }
         }
         return rows;
+    }
+
+    private List<List<Double>> coordinates(String route) {
+        try {
+            return json.readValue(route, LineString.class).coordinates();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored planned route does not read as GeoJSON", e);
+        }
     }
 
     /** One statement for the whole batch: per-row UPDATEs cost PostgreSQL an executor start each. */
@@ -241,6 +267,8 @@ public class CurrentState {
         Instant reachedOriginAt;
         /** Planned, with no position yet, and the tracker had loads before: it must be seen at the origin. */
         boolean followsAnother;
+        /** The planned route's coordinates, read only while the first position is awaited; else null. */
+        List<List<Double>> plannedRoute;
         Double lat;
         Double lon;
         Double speed;

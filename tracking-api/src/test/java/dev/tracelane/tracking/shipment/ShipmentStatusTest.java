@@ -81,6 +81,20 @@ class ShipmentStatusTest implements TestDatabase {
     }
 
     @Test
+    void aFirstReadingOnAWindingPlannedRouteIsOnTheWay() throws Exception {
+        String carrier = api.org("carrier");
+        String trackerId = Api.unique("trk");
+        String token = api.tracker(trackerId, carrier);
+        String reference = (String) api.shipment(api.org("shipper"), carrier, trackerId, Map.of("plannedRoute",
+                Map.of("type", "LineString", "coordinates", List.of(List.of(-87.6298, 41.8781), List.of(-89.09, 42.27),
+                        List.of(-87.9065, 43.0389))))).get("reference"); // by way of Rockford
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
+            send(tracker, "2026-11-20T09:00:00Z", 42.6550, -88.5000); // between Rockford and Milwaukee
+        }
+        assertThat(api.get("/api/shipments/" + reference, viewer(carrier))).containsEntry("status", "in_transit");
+    }
+
+    @Test
     void readingsArrivingLateMoveTheDepartureEarlier() throws Exception {
         try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
             send(tracker, "2026-11-20T10:00:00Z", 42.4000, -87.8000); // the trip's second half comes first
