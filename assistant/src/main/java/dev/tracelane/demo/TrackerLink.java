@@ -66,6 +66,15 @@ final class TrackerLink {
         }
     }
 
+    synchronized boolean connected() {
+        return socket != null;
+    }
+
+    /** Every queued event has been acked. */
+    synchronized boolean drained() {
+        return unacked.isEmpty();
+    }
+
     synchronized void close() {
         if (socket != null) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "demo over");
