@@ -133,11 +133,15 @@ public class ShipmentSearch {
             values.add(criteria.status());
         }
         if (criteria.destination() != null) {
-            sql.append(" AND (s.destination->>'name' ILIKE ?");
-            values.add(like(criteria.destination()));
-            UsStates.code(criteria.destination()).ifPresent(code -> {
+            Optional<String> state = UsStates.code(criteria.destination());
+            boolean codeOnly = state.isPresent() && state.get().equals(criteria.destination().strip());
+            sql.append(codeOnly ? " AND (false" : " AND (s.destination->>'name' ILIKE ?"); // "IN" is in "Austin"
+            if (!codeOnly) {
+                values.add(like(criteria.destination()));
+            }
+            state.ifPresent(code -> {
                 sql.append(" OR s.destination->>'name' ~ ?");
-                values.add(", " + code + "\\M");
+                values.add("[ ,]" + code + "\\M"); // "Dallas, TX" and "Dallas TX"
             });
             sql.append(")");
         }

@@ -135,6 +135,21 @@ class ToolServicesTest implements TestDatabase {
     }
 
     @Test
+    void aStateFindsDestinationsWrittenWithOrWithoutACommaAndItsCodeIsNoSubstring() throws Exception {
+        Api api = new Api(client.toBlocking());
+        String org = api.org("carrier");
+        Scope scope = new Scope(false, true, false, false, org, new String[0]);
+        String austin = shipment(api, org, Map.of("destination", Map.of("name", "Austin TX", "lat", 30.2672,
+                "lon", -97.7431)), 41.0, -88.5, null);
+        String gary = shipment(api, org, Map.of("destination", Map.of("name", "Gary IN", "lat", 41.5934,
+                "lon", -87.3464)), 41.7, -87.5, null);
+        assertThat(search.search(scope, new SearchCriteria(null, null, null, 0, "Texas", null, null, null, 0, 50))
+                .shipments()).extracting(ShipmentSummary::ref).containsExactly(austin);
+        assertThat(search.search(scope, new SearchCriteria(null, null, null, 0, "IN", null, null, null, 0, 50))
+                .shipments()).extracting(ShipmentSummary::ref).containsExactly(gary);
+    }
+
+    @Test
     void aVillageDoesNotWinItsCitysNameForAShipmentNearIt() throws Exception {
         Api api = new Api(client.toBlocking());
         String org = api.org("carrier");

@@ -111,7 +111,7 @@ public class CurrentState {
             return newest;
         }
         boolean beforeDeparture = row.status == ShipmentStatus.PLANNED
-                || row.status == ShipmentStatus.IN_TRANSIT && e.ts().isBefore(row.departedAt);
+                || row.departedAt != null && e.ts().isBefore(row.departedAt);
         if (beforeDeparture) {
             double fromOrigin = GreatCircle.meters(e.lat(), e.lon(), row.originLat, row.originLon);
             if (fromOrigin <= geofenceMeters) {
@@ -120,7 +120,9 @@ public class CurrentState {
                 }
             } else if (row.reachedOriginAt != null && e.ts().isAfter(row.reachedOriginAt)
                     || firstPosition && !row.followsAnother && onTheWay(row, e)) {
-                row.status = ShipmentStatus.IN_TRANSIT;
+                if (row.status == ShipmentStatus.PLANNED) {
+                    row.status = ShipmentStatus.IN_TRANSIT;
+                }
                 row.departedAt = e.ts();
             }
         } else if (row.status == ShipmentStatus.IN_TRANSIT && e.ts().isAfter(row.departedAt)

@@ -108,6 +108,19 @@ class ShipmentStatusTest implements TestDatabase {
     }
 
     @Test
+    void readingsArrivingLateMoveTheDepartureOfADeliveredLoadEarlier() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            send(tracker, "2026-11-20T10:00:00Z", 42.4000, -87.8000); // the newer half, to the destination
+            send(tracker, "2026-11-20T10:30:00Z", 43.0380, -87.9060);
+            send(tracker, "2026-11-20T08:00:00Z", 41.8790, -87.6300); // then the older half
+            send(tracker, "2026-11-20T09:00:00Z", 42.0000, -87.7000);
+            assertThat(shipment()).containsEntry("status", "delivered")
+                    .containsEntry("departedAt", "2026-11-20T09:00:00Z")
+                    .containsEntry("deliveredAt", "2026-11-20T10:30:00Z");
+        }
+    }
+
+    @Test
     void theTrackersNextLoadWaitsUntilItsTruckHasBeenAtItsOrigin() throws Exception {
         String carrier = api.org("carrier");
         String trackerId = Api.unique("trk");
