@@ -62,24 +62,6 @@
     }
   }
 
-  /** The list API carries no ETA: ask for the shipments on the road, a few at a time so the page stays usable. */
-  function loadEtas() {
-    var queue = Object.keys(ships).filter(function (r) { return ships[r].data.status === 'in_transit'; });
-    function next() {
-      var ref = queue.shift();
-      if (!ref) {
-        return null;
-      }
-      return api('/api/shipments/' + encodeURIComponent(ref) + '/eta').then(function (eta) {
-        ships[ref].data.eta = eta;
-        ships[ref].row.children[2].textContent = M.etaWindow(eta);
-      }, function () {}).then(next);
-    }
-    for (var i = 0; i < 4; i++) {
-      next();
-    }
-  }
-
   function place(ref, lat, lon) {
     var ship = ships[ref];
     if (!ship.marker) {
@@ -222,7 +204,6 @@
       if (wanted) {
         select(wanted, true);
       }
-      loadEtas();
     });
     api('/api/alerts?status=open').then(function (list) { list.forEach(showAlert); });
     window.Tracelane('boot', {container: document.getElementById('chat'), user: {token: token},

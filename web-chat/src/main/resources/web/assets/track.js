@@ -93,8 +93,14 @@
           trail.addLatLng([d.lat, d.lon]);
           text('seen', M.time(d.ts));
         }
+        if (d.eta && s.status !== 'delivered') {
+          text('eta', M.etaWindow(d));
+        }
         if (d.status) {
-          api('/api/shipments/' + encodeURIComponent(ref)).then(render, function () {});
+          api('/api/shipments/' + encodeURIComponent(ref)).then(function (fresh) {
+            s = fresh;
+            render(fresh);
+          }, function () {});
         }
       },
       status: function (st) { state.textContent = st === 'online' ? 'Live' : 'Reconnecting…'; }
