@@ -195,10 +195,20 @@ final class AnswerWriter {
         if (alerts.isEmpty()) {
             return ref + " has no alerts: nothing unusual so far.";
         }
-        long active = alerts.stream().filter(a -> !"resolved".equals(str(a, "status"))).count();
-        StringBuilder s = new StringBuilder(ref).append(active == 0 ? " has no active alerts; earlier:"
-                : " has " + active + (active == 1 ? " active alert:" : " active alerts:"));
-        for (Map<String, Object> a : alerts.subList(0, Math.min(LISTED, alerts.size()))) {
+        List<Map<String, Object>> active = alerts.stream().filter(a -> !"resolved".equals(str(a, "status"))).toList();
+        List<Map<String, Object>> resolved = alerts.stream().filter(a -> "resolved".equals(str(a, "status"))).toList();
+        StringBuilder s = new StringBuilder(ref).append(active.isEmpty() ? " has no active alerts."
+                : " has " + active.size() + (active.size() == 1 ? " active alert:" : " active alerts:"));
+        listAlerts(s, active, LISTED, now);
+        if (!resolved.isEmpty() && active.size() < LISTED) {
+            s.append("\nEarlier, resolved:");
+            listAlerts(s, resolved, LISTED - active.size(), now);
+        }
+        return s.toString();
+    }
+
+    private void listAlerts(StringBuilder s, List<Map<String, Object>> alerts, int most, Instant now) {
+        for (Map<String, Object> a : alerts.subList(0, Math.min(most, alerts.size()))) {
             s.append("\n- ").append(str(a, "title")).append(" (").append(str(a, "status")).append(", since ")
                     .append(time(str(a, "openedAt"), now)).append(')');
             Map<String, Object> evidence = map(a, "evidence");
@@ -206,7 +216,6 @@ final class AnswerWriter {
                 s.append(". Why: ").append(str(evidence, "basis"));
             }
         }
-        return s.toString();
     }
 
     private String timeline(Map<String, Object> r, Instant now) {
