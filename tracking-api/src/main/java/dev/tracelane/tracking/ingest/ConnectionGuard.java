@@ -35,8 +35,8 @@ final class ConnectionGuard {
         inFlight -= events;
     }
 
-    /** @return true when this fault spends the error budget and the socket must close */
+    /** @return true when this fault spends the last of the error budget and the socket must close */
     synchronized boolean strike() {
-        return ++strikes > limits.errorBudget();
+        return ++strikes >= limits.errorBudget();
     }
 }

@@ -178,9 +178,12 @@ class TrackerSocketTest implements TestDatabase {
     @Test
     void spendingTheErrorBudgetClosesTheSocketWith1008() throws Exception {
         try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
-            for (int i = 0; i < 11; i++) {
+            for (int i = 0; i < 9; i++) {
                 tracker.send("not json");
             }
+            assertThat(tracker.readFor(500)).hasSize(9).allMatch(f -> f.contains("bad_json"));
+            assertThat(tracker.isClosed()).isFalse();
+            tracker.send("not json"); // the tenth spends the budget of 10
             assertThat(tracker.closeCode(10_000)).isEqualTo(1008);
         }
     }
