@@ -130,7 +130,7 @@
   function showAlert(alert) {
     var list = document.getElementById('alerts');
     var old = alerts[alert.id];
-    if (alert.status === 'resolved') {
+    if (alert.status !== 'open') { // acknowledged or resolved: gone, as on the page's first load
       if (old) {
         old.remove();
         delete alerts[alert.id];
@@ -154,20 +154,16 @@
     li.appendChild(title);
     li.appendChild(ref);
     li.appendChild(document.createTextNode(' · ' + alert.severity + ' · ' + M.time(alert.openedAt)));
-    if (alert.status === 'open') {
-      var ack = document.createElement('button');
-      ack.type = 'button';
-      ack.textContent = 'Acknowledge';
-      ack.setAttribute('aria-label', 'Acknowledge: ' + alert.title + ' on ' + alert.ref);
-      ack.addEventListener('click', function () {
-        ack.disabled = true;
-        api('/api/alerts/' + alert.id + '/ack', {method: 'POST'}).then(showAlert, function () { ack.disabled = false; });
-      });
-      li.appendChild(document.createElement('br'));
-      li.appendChild(ack);
-    } else {
-      li.appendChild(document.createTextNode(' · acknowledged'));
-    }
+    var ack = document.createElement('button');
+    ack.type = 'button';
+    ack.textContent = 'Acknowledge';
+    ack.setAttribute('aria-label', 'Acknowledge: ' + alert.title + ' on ' + alert.ref);
+    ack.addEventListener('click', function () {
+      ack.disabled = true;
+      api('/api/alerts/' + alert.id + '/ack', {method: 'POST'}).then(showAlert, function () { ack.disabled = false; });
+    });
+    li.appendChild(document.createElement('br'));
+    li.appendChild(ack);
     if (old) {
       list.replaceChild(li, old);
     } else {
