@@ -4,7 +4,7 @@ import dev.tracelane.tools.alert.AlertDraft;
 import dev.tracelane.tools.alert.AlertType;
 import dev.tracelane.tools.alert.Severity;
 import dev.tracelane.tools.geo.PlaceIndex;
-import dev.tracelane.tools.geo.RouteLine;
+import dev.tracelane.tracking.geo.RouteLine;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -84,7 +84,8 @@ final class EtaPredictor {
         }
         EtaBasis basis = new EtaBasis(departed || leftOrigin ? "in_transit" : "planned", distance(plan, lane),
                 speed.source, round(speed.at(now, trace.fraction(), lane)), lane.trips(),
-                trace.clock().rules().name(), drive.rests, drive.stops, Math.round(drive.stopSeconds / 60.0), cal.source(bucket),
+                trace.clock().rules().name(), drive.rests, drive.stops, Math.round(drive.stopSeconds / 60.0),
+                cal.source(bucket),
                 explain(toGo, speed, lane, drives, cal.describe(bucket), now, trace.fraction(), laneWeight));
         double median = forecast.quantile(0.5);
         double p10 = forecast.quantile(cal.level(bucket, 0.1));

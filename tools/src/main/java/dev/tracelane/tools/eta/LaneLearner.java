@@ -1,8 +1,8 @@
 package dev.tracelane.tools.eta;
 
-import dev.tracelane.tools.geo.RouteLine;
 import dev.tracelane.tools.plan.ShipmentPlan;
 import dev.tracelane.tracking.geo.GreatCircle;
+import dev.tracelane.tracking.geo.RouteLine;
 import dev.tracelane.tracking.storage.Sql;
 import dev.tracelane.tracking.storage.StorageException;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
 package dev.tracelane.tools.eta;
 
-import dev.tracelane.tools.geo.RouteLine;
 import dev.tracelane.tools.plan.ShipmentPlan;
+import dev.tracelane.tracking.geo.RouteLine;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.tracelane.tools.eta;
 
-import dev.tracelane.tools.geo.RouteLine;
-import dev.tracelane.tools.geo.RoutePosition;
 import dev.tracelane.tracking.geo.GreatCircle;
+import dev.tracelane.tracking.geo.RouteLine;
+import dev.tracelane.tracking.geo.RoutePosition;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,6 @@
 package dev.tracelane.tools.plan;
 
-import dev.tracelane.tools.geo.RouteLine;
+import dev.tracelane.tracking.geo.RouteLine;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.tracelane.tools.plan;
 
-import dev.tracelane.tools.geo.RouteLine;
+import dev.tracelane.tracking.geo.RouteLine;
 import dev.tracelane.tracking.shipment.ShipmentModel.LineString;
 import dev.tracelane.tracking.shipment.ShipmentModel.Place;
 import dev.tracelane.tracking.shipment.ShipmentModel.Stop;

@@ -133,17 +133,7 @@ public class ShipmentSearch {
             values.add(criteria.status());
         }
         if (criteria.destination() != null) {
-            Optional<String> state = UsStates.code(criteria.destination());
-            boolean codeOnly = state.isPresent() && state.get().equals(criteria.destination().strip());
-            sql.append(codeOnly ? " AND (false" : " AND (s.destination->>'name' ILIKE ?"); // "IN" is in "Austin"
-            if (!codeOnly) {
-                values.add(like(criteria.destination()));
-            }
-            state.ifPresent(code -> {
-                sql.append(" OR s.destination->>'name' ~ ?");
-                values.add("[ ,]" + code + "\\M"); // "Dallas, TX" and "Dallas TX"
-            });
-            sql.append(")");
+            sql.append(" AND ").append(destination(criteria.destination().strip(), values));
         }
         if (criteria.text() != null) {
             sql.append(" AND (s.reference ILIKE ? OR s.lane ILIKE ? OR s.origin->>'name' ILIKE ?")
@@ -220,6 +210,24 @@ public class ShipmentSearch {
         } catch (SQLException e) {
             throw new StorageException("could not search shipments", e);
         }
+    }
+
+    /**
+     * Words of the destination's name, or a state: by name as well ("Texas" finds "Dallas TX"), by its code only
+     * as a code ("IN" is in "Austin").
+     */
+    private static String destination(String said, List<Object> values) {
+        Optional<String> state = UsStates.code(said);
+        List<String> either = new ArrayList<>(2);
+        if (!state.map(said::equals).orElse(false)) {
+            either.add("s.destination->>'name' ILIKE ?");
+            values.add(like(said));
+        }
+        state.ifPresent(code -> {
+            either.add("s.destination->>'name' ~ ?");
+            values.add("[ ,]" + code + "\\M"); // "Dallas, TX" and "Dallas TX"
+        });
+        return "(" + String.join(" OR ", either) + ")";
     }
 
     /** Words in that order, whatever stands between them: "St Louis" finds "St. Louis MO", as "Saint Louis" does. */

@@ -7,8 +7,8 @@ import dev.tracelane.tools.eta.Estimate;
 import dev.tracelane.tools.eta.EtaBasis;
 import dev.tracelane.tools.eta.EtaSettings;
 import dev.tracelane.tools.geo.PlaceIndex;
-import dev.tracelane.tools.geo.RouteLine;
 import dev.tracelane.tools.plan.PlannedStop;
+import dev.tracelane.tracking.geo.RouteLine;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

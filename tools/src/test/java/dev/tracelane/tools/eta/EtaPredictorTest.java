@@ -1,9 +1,9 @@
 package dev.tracelane.tools.eta;
 
-import dev.tracelane.tools.geo.RouteLine;
 import dev.tracelane.tools.plan.PlannedStop;
 import dev.tracelane.tools.plan.ShipmentPlan;
 import dev.tracelane.tracking.geo.GreatCircle;
+import dev.tracelane.tracking.geo.RouteLine;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

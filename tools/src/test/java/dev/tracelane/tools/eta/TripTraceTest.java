@@ -1,7 +1,7 @@
 package dev.tracelane.tools.eta;
 
 import dev.tracelane.tracking.geo.GreatCircle;
-import dev.tracelane.tools.geo.RouteLine;
+import dev.tracelane.tracking.geo.RouteLine;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -5,7 +5,7 @@ import dev.tracelane.tracking.events.ShipmentReported;
 import dev.tracelane.tracking.events.ShipmentStatusChanged;
 import dev.tracelane.tracking.events.StoredEvent;
 import dev.tracelane.tracking.geo.GreatCircle;
-import dev.tracelane.tracking.geo.RouteDistance;
+import dev.tracelane.tracking.geo.RouteLine;
 import dev.tracelane.tracking.ingest.TrackingEvent;
 import dev.tracelane.tracking.shipment.ShipmentModel.LineString;
 import dev.tracelane.tracking.storage.Sql;
@@ -145,7 +145,7 @@ public class CurrentState {
             return false;
         }
         if (row.plannedRoute != null) {
-            return RouteDistance.meters(e.lat(), e.lon(), row.plannedRoute) <= ROUTE_CORRIDOR_METERS;
+            return row.plannedRoute.project(e.lat(), e.lon()).crossTrackMeters() <= ROUTE_CORRIDOR_METERS;
         }
         double fromOrigin = GreatCircle.meters(e.lat(), e.lon(), row.originLat, row.originLon);
         return fromOrigin + toDestination <= ON_THE_WAY_DETOUR * span;
@@ -188,7 +188,7 @@ public class CurrentState {
                     row.reachedOriginAt = Sql.instant(rs.getTimestamp(16));
                     row.followsAnother = rs.getBoolean(17);
                     String route = rs.getString(18);
-                    row.plannedRoute = route == null ? null : coordinates(route);
+                    row.plannedRoute = route == null ? null : route(route);
                     rows.put(row.id, row);
                 }
             }
@@ -196,9 +196,9 @@ public class CurrentState {
         return rows;
     }
 
-    private List<List<Double>> coordinates(String route) {
+    private RouteLine route(String geoJson) {
         try {
-            return json.readValue(route, LineString.class).coordinates();
+            return new RouteLine(json.readValue(geoJson, LineString.class).coordinates());
         } catch (IOException e) {
             throw new UncheckedIOException("a stored planned route does not read as GeoJSON", e);
         }
@@ -269,8 +269,8 @@ public class CurrentState {
         Instant reachedOriginAt;
         /** Planned, with no position yet, and the tracker had loads before: it must be seen at the origin. */
         boolean followsAnother;
-        /** The planned route's coordinates, read only while the first position is awaited; else null. */
-        List<List<Double>> plannedRoute;
+        /** The planned route, read only while the first position is awaited; else null. */
+        RouteLine plannedRoute;
         Double lat;
         Double lon;
         Double speed;

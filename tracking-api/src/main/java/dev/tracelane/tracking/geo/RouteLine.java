@@ -1,6 +1,5 @@
-package dev.tracelane.tools.geo;
+package dev.tracelane.tracking.geo;
 
-import dev.tracelane.tracking.geo.GreatCircle;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.ItemBoundable;
 import org.locationtech.jts.index.strtree.ItemDistance;

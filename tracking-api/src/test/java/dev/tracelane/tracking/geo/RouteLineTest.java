@@ -1,6 +1,5 @@
-package dev.tracelane.tools.geo;
+package dev.tracelane.tracking.geo;
 
-import dev.tracelane.tracking.geo.GreatCircle;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -49,5 +48,25 @@ class RouteLineTest {
             assertThat(done).isGreaterThan(previous);
             previous = done;
         }
+    }
+
+    private static final RouteLine NORTH_THEN_EAST = new RouteLine(List.of(List.of(-88.0, 42.0),
+            List.of(-88.0, 43.0), List.of(-87.0, 43.0)));
+
+    @Test
+    void aPositionBesideASegmentIsMeasuredSquareToIt() {
+        double tenthDegreeEast = GreatCircle.meters(42.5, -88.0, 42.5, -87.9);
+        assertThat(NORTH_THEN_EAST.project(42.5, -87.9).crossTrackMeters()).isCloseTo(tenthDegreeEast, within(50.0));
+    }
+
+    @Test
+    void aPositionPastTheEndIsMeasuredToTheEnd() {
+        assertThat(NORTH_THEN_EAST.project(41.9, -88.0).crossTrackMeters())
+                .isCloseTo(GreatCircle.meters(41.9, -88.0, 42.0, -88.0), within(50.0));
+    }
+
+    @Test
+    void aPositionOnTheRouteIsAtNoDistance() {
+        assertThat(NORTH_THEN_EAST.project(43.0, -87.5).crossTrackMeters()).isLessThan(1.0);
     }
 }

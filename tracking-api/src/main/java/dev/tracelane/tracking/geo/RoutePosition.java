@@ -1,4 +1,4 @@
-package dev.tracelane.tools.geo;
+package dev.tracelane.tracking.geo;
 
 /**
  * Where a position lies along a route.
