@@ -25,8 +25,10 @@ public class ReferenceGuard {
      * (2026-0042), with a digit somewhere.
      */
     public static final String CODE = "(?=[\\p{L}\\p{N}-]*\\d)[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*";
+    /** A reference's prefix before its hyphen: a letter, then letters or digits (SHP, R2). */
+    public static final String PREFIX = "\\p{L}[\\p{L}\\p{N}]{1,5}";
     /** Interstates (I-80) look like references with a one-letter prefix and are not checked. */
-    private static final Pattern REFERENCE = Pattern.compile("\\b(?:\\p{L}{2,6}|(?!I-)\\p{Lu})-" + CODE + "\\b");
+    private static final Pattern REFERENCE = Pattern.compile("\\b(?:" + PREFIX + "|(?!I-)\\p{Lu})-" + CODE + "\\b");
     private final References references;
 
     public ReferenceGuard(References references) {
@@ -65,8 +67,11 @@ public class ReferenceGuard {
             return clean(ready);
         }
 
+        /** As written, or with a space or nothing for its first hyphen, as people type them (shp 1002). */
         private boolean wroteItself(String reference) {
-            return Pattern.compile("\\b" + Pattern.quote(reference) + "\\b").matcher(userText).find();
+            int hyphen = reference.indexOf('-');
+            return Pattern.compile("\\b" + Pattern.quote(reference.substring(0, hyphen)) + "[- ]?"
+                    + Pattern.quote(reference.substring(hyphen + 1)) + "\\b").matcher(userText).find();
         }
 
         public String clean(String text) {

@@ -24,15 +24,15 @@ import java.util.regex.Pattern;
  */
 final class Entities {
     /**
-     * SHP-1042, shp-0f23a, PO-2026-0042, R-4, SHP1042, SHP 1042, shp 1042: letters (one capital will do), then a
-     * hyphen and a code with a digit, in hyphenated parts if need be, or digits right after them, or a space and
-     * digits. After a space, capitals take two digits or more; lower case takes a short abbreviation without
+     * SHP-1042, shp-0f23a, PO-2026-0042, R-4, R2-K1, SHP1042, SHP 1042, shp 1042: letters (one capital will do;
+     * digits may follow the first), then a hyphen and a code with a digit, in hyphenated parts if need be; or
+     * letters and digits right after them, or a space and digits. After a space, capitals take two digits or more; lower case takes a short abbreviation without
      * vowels (shp, trk) and three digits, so "seen 105 min ago" or "top 100" is not a reference. A code of letters
      * only (SHP-eebfeaef, PO-ABCDEF) takes a prefix in capitals, so "follow-up" or "drop-off" is not one. Letters
      * may be any script's (R-ÜNI-1).
      */
-    static final Pattern REFERENCE = Pattern.compile("\\b(?:(?<joined>\\p{L}{2,6})"
-            + "(?:-(?<code>" + ReferenceGuard.CODE + ")|(?<digits>\\d{2,10}))"
+    static final Pattern REFERENCE = Pattern.compile("\\b(?:(?<joined>" + ReferenceGuard.PREFIX + ")-(?<code>"
+            + ReferenceGuard.CODE + ")|(?<letters>\\p{L}{2,6})(?<digits>\\d{2,10})"
             + "|(?<single>\\p{Lu})-(?<singleCode>" + ReferenceGuard.CODE + ")"
             + "|(?<capitals>[A-Z]{2,6}) (?<capitalDigits>\\d{2,10})"
             + "|(?<word>(?i:[b-df-hj-np-tv-xz]){2,4}) (?<wordDigits>\\d{3,10})"
@@ -65,6 +65,8 @@ final class Entities {
             "delivery", "now", "me", "you", "us", "arrive", "be", "get", "go", "make", "today", "tomorrow",
             "tonight", "noon", "midnight", "least", "last", "past", "front", "order", "question", "case", "fact",
             "general", "hours", "minutes", "reefer", "reefers", "check");
+    private static final Set<String> WORD_LIKE_STATE_CODES = Set.of("al", "co", "de", "hi", "id", "in", "la", "ma",
+            "me", "mi", "mo", "ms", "ne", "oh", "ok", "or", "pa");
     private static final int MIN_PLACE_POPULATION = 20_000;
     private static final String PARTY_WORD = "(\\p{L}[\\p{L}\\d&-]{2,40})";
     private static final String LOADS = "(?:shipments|loads|orders|deliveries|freight|trucks)";
@@ -92,7 +94,7 @@ final class Entities {
         List<String> found = new ArrayList<>();
         Matcher m = REFERENCE.matcher(text);
         while (m.find()) {
-            String prefix = firstOf(m, "joined", "single", "capitals", "word", "capitalPrefix").toUpperCase(Locale.ROOT);
+            String prefix = firstOf(m, "joined", "letters", "single", "capitals", "word", "capitalPrefix").toUpperCase(Locale.ROOT);
             String code = firstOf(m, "code", "digits", "singleCode", "capitalDigits", "wordDigits", "letterCode");
             if (!NOT_REFERENCE_PREFIXES.contains(prefix)) {
                 found.add(prefix + "-" + code);
@@ -147,6 +149,9 @@ final class Entities {
                 if (NOT_PLACES.contains(span.get(0).toLowerCase(Locale.ROOT))) {
                     break;
                 }
+                if (n == 1 && typedStateCode(candidate).isPresent()) {
+                    return typedStateCode(candidate);
+                }
                 Optional<Place> place = places.find(candidate);
                 if (UsStates.code(candidate).isPresent()
                         || place.isPresent() && place.get().population() >= MIN_PLACE_POPULATION) {
@@ -155,6 +160,13 @@ final class Entities {
             }
         }
         return Optional.empty();
+    }
+
+    /** "tx" typed for TX; not the codes that are also words or abbreviations ("in", "or", "me", "ok", "co"). */
+    private static Optional<String> typedStateCode(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return lower.length() == 2 && !WORD_LIKE_STATE_CODES.contains(lower)
+                ? UsStates.code(lower.toUpperCase(Locale.ROOT)) : Optional.empty();
     }
 
     /**

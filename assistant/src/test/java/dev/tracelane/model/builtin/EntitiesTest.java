@@ -23,6 +23,7 @@ class EntitiesTest {
         assertThat(Entities.references("Where is shipment B-14 right now?")).containsExactly("B-14");
         assertThat(Entities.references("status of PO-2026-0042")).containsExactly("PO-2026-0042");
         assertThat(Entities.references("where is R-ÜNI-1?")).containsExactly("R-ÜNI-1");
+        assertThat(Entities.references("where is R2-K1?")).containsExactly("R2-K1");
     }
 
     @Test
