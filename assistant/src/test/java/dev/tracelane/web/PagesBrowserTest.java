@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -88,6 +89,40 @@ class PagesBrowserTest implements TestDatabase {
         browser.until(d -> browser.widget().findElements(By.cssSelector(".msg.bot:not([aria-busy])")).stream()
                 .anyMatch(m -> m.getText().contains(truck.reference)));
         browser.screenshot("track");
+    }
+
+    @Test
+    void theDashboardTakesAnAcknowledgedAlertOffItsOpenList() throws Exception {
+        Truck truck = truck();
+        Reefers.warmUp(server.getPort(), truck.token);
+        String coordinator = api.user(carrier, List.of("coordinator"), List.of());
+        browser.open(page("/dashboard#token=" + coordinator));
+        WebElement open = browser.until(d -> d.findElements(By.cssSelector("#alerts li[data-id]")).stream()
+                .filter(li -> li.getText().contains(truck.reference)).findFirst().orElse(null));
+        By acknowledged = By.cssSelector("#alerts li[data-id='" + open.getAttribute("data-id") + "']");
+        open.findElement(By.tagName("button")).click();
+        browser.until(d -> d.findElements(acknowledged).isEmpty());
+        assertThat(browser.driver().findElement(By.id("alert-count")).getText())
+                .isEqualTo(String.valueOf(browser.driver().findElements(By.cssSelector("#alerts li[data-id]")).size()));
+    }
+
+    @Test
+    void theTrackingPageShowsTheEtaWindowMovingAsTheTruckDrives() throws Exception {
+        Truck truck = truck();
+        Instant now = Instant.now();
+        Reefers.report(server.getPort(), truck.token, now.minusSeconds(3600), 41.88, -87.63, 5.0);
+        Reefers.report(server.getPort(), truck.token, now.minusSeconds(2400), 42.10, -87.73, 5.0);
+        browser.open(page(share(truck.reference)));
+        String first = browser.until(d -> {
+            String eta = d.findElement(By.id("eta")).getText();
+            return eta.contains("–") ? eta : null;
+        });
+        Reefers.report(server.getPort(), truck.token, now.minusSeconds(1200), 42.35, -87.83, 5.0);
+        browser.until(d -> {
+            String eta = d.findElement(By.id("eta")).getText();
+            return eta.contains("–") && !eta.equals(first);
+        });
+        assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("in transit");
     }
 
     @Test
