@@ -26,6 +26,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,12 +124,20 @@ public class ShipmentTools {
     @Tool(name = "search_shipments")
     public String searchShipments(String status, boolean late, String destination, String near, int withinKm,
                                   boolean temperatureOutOfRange, int silentMinutes, String party,
-                                  InvocationParameters parameters) {
+                                  String arrivingBy, InvocationParameters parameters) {
         TurnContext turn = TurnContext.of(parameters);
+        Instant by = null;
+        if (blankToNull(arrivingBy) != null) {
+            try {
+                by = OffsetDateTime.parse(arrivingBy.strip()).toInstant();
+            } catch (DateTimeParseException e) {
+                return write(Map.of("error", "arrivingBy is not an ISO-8601 time with an offset: " + arrivingBy));
+            }
+        }
         SearchCriteria criteria = new SearchCriteria(blankToNull(status), late ? Boolean.TRUE : null,
                 blankToNull(near), withinKm > 0 ? withinKm : SearchCriteria.DEFAULT_RADIUS_KM,
                 blankToNull(destination), null, blankToNull(party), temperatureOutOfRange ? Boolean.TRUE : null,
-                Math.max(0, silentMinutes), LIST_LIMIT);
+                Math.max(0, silentMinutes), by, LIST_LIMIT);
         SearchResult result = search.search(turn.scope(), criteria);
         for (ShipmentSummary s : result.shipments()) {
             turn.cite(new Citation(s.ref(), "search", s.lastSeen() == null ? null : s.lastSeen().toString()));

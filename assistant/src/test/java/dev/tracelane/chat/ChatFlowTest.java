@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +100,16 @@ class ChatFlowTest implements TestDatabase {
     void aReferenceTypedWithASpaceIsNamedInTheAnswerNotHidden() {
         String answer = ask(coordinator, null, "where is zzq 99999?").get("text").toString();
         assertThat(answer).startsWith("I couldn't find a shipment ZZQ-99999").doesNotContain("[hidden]");
+    }
+
+    @Test
+    void whatIsArrivingByADayIsASearchByEtaUpToThatDaysEnd() {
+        Map<String, Object> answer = ask(coordinator, null, "what's arriving by tomorrow?");
+        Instant end = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(23, 59).toInstant(ZoneOffset.UTC);
+        Map<?, ?> call = (Map<?, ?>) ((List<?>) answer.get("toolCalls")).get(0);
+        assertThat(call.get("name")).isEqualTo("search_shipments");
+        assertThat(((Map<?, ?>) call.get("arguments")).get("arrivingBy")).isEqualTo(end.toString());
+        assertThat(answer.get("text").toString()).contains(" due by ").contains(reference);
     }
 
     @Test

@@ -236,12 +236,13 @@ final class AnswerWriter {
         List<Map<String, Object>> found = list(r, "shipments");
         String of = r.get("party") == null ? "" : " of " + str(r, "party");
         String where = r.get("place") == null ? "" : " near " + str(r, "place");
+        String due = r.get("arrivingBy") == null ? "" : " due by " + time(str(r, "arrivingBy"), now);
         if (found.isEmpty()) {
-            return late ? "None of your shipments" + of + where + " is late."
-                    : "I found no matching shipments" + of + where + ".";
+            return late ? "None of your shipments" + of + due + where + " is late."
+                    : "I found no matching shipments" + of + due + where + ".";
         }
         StringBuilder s = new StringBuilder(count(r, found.size()))
-                .append(found.size() == 1 ? " shipment" : " shipments").append(of)
+                .append(found.size() == 1 ? " shipment" : " shipments").append(of).append(due)
                 .append(late ? (found.size() == 1 ? " is late" : " are late") : "").append(where).append(':');
         for (Map<String, Object> x : found.subList(0, Math.min(LISTED, found.size()))) {
             s.append("\n- ").append(str(x, "ref")).append(" to ").append(str(x, "destination")).append(", ")

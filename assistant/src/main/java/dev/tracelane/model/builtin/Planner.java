@@ -37,7 +37,7 @@ final class Planner {
         List<String> mentioned = Entities.references(text);
         String lower = text.toLowerCase(Locale.ROOT);
         boolean aboutOne = !mentioned.isEmpty() || SINGULAR.matcher(lower).find();
-        String intent = refine(routedIntent, lower, aboutOne);
+        String intent = refine(routedIntent, lower, aboutOne, now);
         if (intent.equals(IntentRouter.UNKNOWN) && !aboutOne && entities.place(text).isPresent()) {
             return search("search", text, now); // "anything near Springfield?"
         }
@@ -58,7 +58,7 @@ final class Planner {
         return switch (intent) {
             case "search", "search_late" -> search(intent, text, now);
             case "reefers" -> Plan.call(intent, List.of(
-                    searchCall(null, false, null, null, 0, true, 0, null),
+                    searchCall(null, false, null, null, 0, true, 0, null, null),
                     new Plan.Call("list_alerts", args("status", "open", "type", "temperature_excursion",
                             "severity", "", "hours", 0))));
             case "fleet" -> entities.place(text).isPresent() ? search("search", text, now)
@@ -77,12 +77,12 @@ final class Planner {
      * Words settle what embeddings leave close. A request to act is not a question; about one shipment, the
      * question word decides between where, when, why, temperature, history and alerts.
      */
-    private static String refine(String intent, String lower, boolean aboutOne) {
+    private static String refine(String intent, String lower, boolean aboutOne, Instant now) {
         if (ACTION.matcher(lower).find()) {
             return "unsupported";
         }
         if (!aboutOne) {
-            return refineMany(intent, lower);
+            return refineMany(intent, lower, now);
         }
         if (intent.equals("greeting") || intent.equals("help") || intent.equals("unsupported")) {
             return intent;
@@ -113,11 +113,16 @@ final class Planner {
 
     /**
      * About several shipments: lateness only when the words say so ("loads going to Dallas" lists them), and a
-     * status the words name ("which ones haven't left yet") is a search whatever the embeddings made of it.
+     * status the words name ("which ones haven't left yet") or a time they are due by ("what's arriving today")
+     * is a search whatever the embeddings made of it.
      */
-    private static String refineMany(String intent, String lower) {
-        if (intent.equals("search_late") && !LATE.matcher(lower).find() || Entities.silentMinutes(lower) > 0) {
+    private static String refineMany(String intent, String lower, Instant now) {
+        boolean late = LATE.matcher(lower).find();
+        if (intent.equals("search_late") && !late || Entities.silentMinutes(lower) > 0) {
             return "search";
+        }
+        if (dueBy(lower, now).isPresent()) {
+            return late ? "search_late" : "search";
         }
         boolean unclear = intent.equals("help") || intent.equals(IntentRouter.UNKNOWN) || intent.equals("greeting");
         return unclear && Entities.status(lower) != null && PLURAL.matcher(lower).find() ? "search" : intent;
@@ -132,6 +137,7 @@ final class Planner {
     private static final Pattern ACTION = Pattern.compile("^\\W*(please\\s+)?(can you\\s+|could you\\s+|i want to\\s+|"
             + "i'd like to\\s+)?(book|cancel|change|reschedule|refund|create|edit|delete|update|reroute|call|email)\\b"
             + "|\\b(i want|i need) a refund\\b");
+    private static final Pattern DUE = Pattern.compile("\\b(arriv\\w*|due|expected|coming in|getting in|get in)\\b");
     private static final Pattern WHY = Pattern.compile("\\b(why|reason|caus\\w*|delay\\w*|behind|holding)\\b");
     private static final Pattern TEMPERATURE = Pattern.compile(
             "\\b(temperature\\w*|temp|temps|cold\\w*|warm\\w*|frozen|reefer|fridge|chilled|°c)\\b");
@@ -165,15 +171,22 @@ final class Planner {
         boolean late = intent.equals("search_late");
         String status = late ? null : Entities.status(text);
         return Plan.call(intent, List.of(searchCall(status, late, destination, near, Entities.radiusKm(text), false,
-                Entities.silentMinutes(text), Entities.party(text).orElse(null))));
+                Entities.silentMinutes(text), Entities.party(text).orElse(null),
+                dueBy(text.toLowerCase(Locale.ROOT), now).orElse(null))));
+    }
+
+    /** "arriving today", "due before 5pm": the time asked about; not "delivered today", which has arrived. */
+    private static Optional<Instant> dueBy(String lower, Instant now) {
+        return DUE.matcher(lower).find() ? Entities.deadline(lower, now) : Optional.empty();
     }
 
     private static Plan.Call searchCall(String status, boolean late, String destination, String near, int withinKm,
-                                        boolean temperatureOutOfRange, int silentMinutes, String party) {
+                                        boolean temperatureOutOfRange, int silentMinutes, String party,
+                                        Instant arrivingBy) {
         return new Plan.Call("search_shipments", args("status", orEmpty(status), "late", late,
                 "destination", orEmpty(destination), "near", orEmpty(near), "withinKm", withinKm,
                 "temperatureOutOfRange", temperatureOutOfRange, "silentMinutes", silentMinutes,
-                "party", orEmpty(party)));
+                "party", orEmpty(party), "arrivingBy", arrivingBy == null ? "" : arrivingBy.toString()));
     }
 
     private static String greeting(String text) {

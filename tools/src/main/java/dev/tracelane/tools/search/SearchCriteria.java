@@ -2,8 +2,11 @@ package dev.tracelane.tools.search;
 
 import io.micronaut.core.annotation.Nullable;
 
+import java.time.Instant;
+
 /**
- * What to look for among the caller's shipments; a null field does not narrow.
+ * What to look for among the caller's shipments; a null field does not narrow. Start from {@link #all(int)} and
+ * narrow with the {@code with} methods.
  *
  * @param status       planned, in_transit or delivered
  * @param late         past or predicted past its promised window (see {@link ShipmentSummary#lateReason})
@@ -17,14 +20,50 @@ import io.micronaut.core.annotation.Nullable;
  * @param temperatureOutOfRange not delivered, and the last reading is outside the cargo's range
  * @param silentMinutes not delivered, and no reading for at least this many minutes (on the server's clock);
  *                      0 does not narrow
+ * @param arrivingBy   not delivered, and its ETA no later than this ("what's arriving today?")
  */
 public record SearchCriteria(@Nullable String status, @Nullable Boolean late, @Nullable String near,
                              double radiusKm, @Nullable String destination, @Nullable String text,
                              @Nullable String party, @Nullable Boolean temperatureOutOfRange, int silentMinutes,
-                             int limit) {
+                             @Nullable Instant arrivingBy, int limit) {
     public static final double DEFAULT_RADIUS_KM = 100;
 
     public static SearchCriteria all(int limit) {
-        return new SearchCriteria(null, null, null, DEFAULT_RADIUS_KM, null, null, null, null, 0, limit);
+        return new SearchCriteria(null, null, null, DEFAULT_RADIUS_KM, null, null, null, null, 0, null, limit);
+    }
+
+    public SearchCriteria withLate(boolean late) {
+        return new SearchCriteria(status, late, near, radiusKm, destination, text, party, temperatureOutOfRange,
+                silentMinutes, arrivingBy, limit);
+    }
+
+    public SearchCriteria withNear(String near, double radiusKm) {
+        return new SearchCriteria(status, late, near, radiusKm, destination, text, party, temperatureOutOfRange,
+                silentMinutes, arrivingBy, limit);
+    }
+
+    public SearchCriteria withDestination(String destination) {
+        return new SearchCriteria(status, late, near, radiusKm, destination, text, party, temperatureOutOfRange,
+                silentMinutes, arrivingBy, limit);
+    }
+
+    public SearchCriteria withParty(String party) {
+        return new SearchCriteria(status, late, near, radiusKm, destination, text, party, temperatureOutOfRange,
+                silentMinutes, arrivingBy, limit);
+    }
+
+    public SearchCriteria withTemperatureOutOfRange() {
+        return new SearchCriteria(status, late, near, radiusKm, destination, text, party, true, silentMinutes,
+                arrivingBy, limit);
+    }
+
+    public SearchCriteria withSilentMinutes(int silentMinutes) {
+        return new SearchCriteria(status, late, near, radiusKm, destination, text, party, temperatureOutOfRange,
+                silentMinutes, arrivingBy, limit);
+    }
+
+    public SearchCriteria withArrivingBy(Instant arrivingBy) {
+        return new SearchCriteria(status, late, near, radiusKm, destination, text, party, temperatureOutOfRange,
+                silentMinutes, arrivingBy, limit);
     }
 }

@@ -3,15 +3,17 @@ package dev.tracelane.tools.search;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * @param place the place {@code near} was understood as ("Dallas, TX"), or null
  * @param placeUnknown true when {@code near} named no place the index knows; the list is then empty
  * @param party the org {@code party} was understood as (its name), or null when it narrowed nothing
+ * @param arrivingBy the latest ETA asked for, or null
  * @param more  more shipments match than the list holds (its limit)
  */
 @Serdeable
 public record SearchResult(List<ShipmentSummary> shipments, @Nullable String place, boolean placeUnknown,
-                           @Nullable String party, boolean more) {
+                           @Nullable String party, @Nullable Instant arrivingBy, boolean more) {
 }

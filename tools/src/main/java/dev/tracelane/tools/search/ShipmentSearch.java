@@ -62,7 +62,7 @@ public class ShipmentSearch {
         }
         List<Place> candidates = places.candidates(criteria.near());
         if (candidates.isEmpty()) {
-            return new SearchResult(List.of(), null, true, partyName, false);
+            return new SearchResult(List.of(), null, true, partyName, criteria.arrivingBy(), false);
         }
         Place best = candidates.get(0);
         List<ShipmentSummary> found = find(scope, criteria, party, best);
@@ -83,7 +83,8 @@ public class ShipmentSearch {
     private static SearchResult result(List<ShipmentSummary> found, SearchCriteria criteria, String place,
                                        String partyName) {
         boolean more = found.size() > criteria.limit();
-        return new SearchResult(more ? found.subList(0, criteria.limit()) : found, place, false, partyName, more);
+        return new SearchResult(more ? found.subList(0, criteria.limit()) : found, place, false, partyName,
+                criteria.arrivingBy(), more);
     }
 
     private record Party(String id, String name) {
@@ -149,6 +150,10 @@ public class ShipmentSearch {
         if (criteria.silentMinutes() > 0) {
             sql.append(" AND st.status <> 'delivered' AND st.last_ts < ?");
             values.add(Timestamp.from(clock.instant().minus(Duration.ofMinutes(criteria.silentMinutes()))));
+        }
+        if (criteria.arrivingBy() != null) {
+            sql.append(" AND st.status <> 'delivered' AND e.eta <= ?");
+            values.add(Timestamp.from(criteria.arrivingBy()));
         }
         if (Boolean.TRUE.equals(criteria.temperatureOutOfRange())) {
             sql.append(" AND st.status <> 'delivered'")

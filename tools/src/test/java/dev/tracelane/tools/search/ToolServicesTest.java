@@ -3,6 +3,7 @@ package dev.tracelane.tools.search;
 import dev.tracelane.tools.locate.Location;
 import dev.tracelane.tools.locate.Locator;
 import dev.tracelane.tracking.Api;
+import dev.tracelane.tracking.Eventually;
 import dev.tracelane.tracking.SocketClient;
 import dev.tracelane.tracking.TestDatabase;
 import dev.tracelane.tracking.shipment.Scope;
@@ -15,10 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -81,8 +84,7 @@ class ToolServicesTest implements TestDatabase {
 
     @Test
     void searchNearAPlaceFindsOnlyTheCallersShipmentsThere() {
-        SearchResult result = search.search(carrier, new SearchCriteria(null, null, "dallas", 50, null, null,
-                null, null, 0, 50));
+        SearchResult result = search.search(carrier, SearchCriteria.all(50).withNear("dallas", 50));
         assertThat(result.place()).isEqualTo("Dallas, TX");
         assertThat(result.shipments()).extracting(ShipmentSummary::ref).containsExactly(warm);
         assertThat(result.shipments().get(0).kmFromPlace()).isLessThan(5);
@@ -90,24 +92,36 @@ class ToolServicesTest implements TestDatabase {
 
     @Test
     void anUnknownPlaceIsSaidToBeUnknown() {
-        SearchResult result = search.search(carrier, new SearchCriteria(null, null, "Xqzzyville", 50, null, null,
-                null, null, 0, 50));
+        SearchResult result = search.search(carrier, SearchCriteria.all(50).withNear("Xqzzyville", 50));
         assertThat(result.placeUnknown()).isTrue();
         assertThat(result.shipments()).isEmpty();
     }
 
     @Test
     void searchFindsLateShipmentsWithTheirReasonAndByDestination() {
-        List<ShipmentSummary> late = search.search(carrier, new SearchCriteria(null, true, null, 0, "dallas", null,
-                null, null, 0, 50)).shipments();
+        List<ShipmentSummary> late = search.search(carrier, SearchCriteria.all(50).withLate(true)
+                .withDestination("dallas")).shipments();
         assertThat(late).extracting(ShipmentSummary::ref).containsExactly(overdue);
         assertThat(late.get(0).lateReason()).isEqualTo("past promise");
     }
 
     @Test
     void aDestinationNamedByItsStateFindsTheLoadsGoingThere() {
-        assertThat(search.search(carrier, new SearchCriteria(null, null, null, 0, "texas", null, null, null, 0, 50))
+        assertThat(search.search(carrier, SearchCriteria.all(50).withDestination("texas"))
                 .shipments()).extracting(ShipmentSummary::ref).containsExactlyInAnyOrder(overdue, warm);
+    }
+
+    @Test
+    void searchFindsTheLoadsDueByATimeFromTheirEta() throws Exception {
+        Instant now = Instant.now();
+        assertThat(Eventually.found(() -> Optional.of(dueBy(now.plus(Duration.ofDays(3))))
+                .filter(due -> due.size() == 2))).containsExactlyInAnyOrder(warm, overdue);
+        assertThat(dueBy(now.plus(Duration.ofHours(2)))).containsExactly(warm);
+    }
+
+    private List<String> dueBy(Instant by) {
+        return search.search(carrier, SearchCriteria.all(50).withArrivingBy(by)).shipments().stream()
+                .map(ShipmentSummary::ref).toList();
     }
 
     @Test
@@ -117,7 +131,7 @@ class ToolServicesTest implements TestDatabase {
         Scope scope = new Scope(false, true, false, false, org, new String[0]);
         String quiet = shipment(api, org, Map.of(), 42.40, -87.80, null, Instant.now().minusSeconds(2 * 3_600));
         shipment(api, org, Map.of(), 42.40, -87.80, null);
-        assertThat(search.search(scope, new SearchCriteria(null, null, null, 0, null, null, null, null, 60, 50))
+        assertThat(search.search(scope, SearchCriteria.all(50).withSilentMinutes(60))
                 .shipments()).extracting(ShipmentSummary::ref).containsExactly(quiet);
     }
 
@@ -129,7 +143,7 @@ class ToolServicesTest implements TestDatabase {
         String stLouis = shipment(api, org, Map.of("destination", Map.of("name", "St. Louis, MO", "lat", 38.627,
                 "lon", -90.1994)), 40.0, -89.0, null);
         for (String said : List.of("St Louis", "Saint Louis", "st. louis")) {
-            assertThat(search.search(scope, new SearchCriteria(null, null, null, 0, said, null, null, null, 0, 50))
+            assertThat(search.search(scope, SearchCriteria.all(50).withDestination(said))
                     .shipments()).as(said).extracting(ShipmentSummary::ref).containsExactly(stLouis);
         }
     }
@@ -143,9 +157,9 @@ class ToolServicesTest implements TestDatabase {
                 "lon", -97.7431)), 41.0, -88.5, null);
         String gary = shipment(api, org, Map.of("destination", Map.of("name", "Gary IN", "lat", 41.5934,
                 "lon", -87.3464)), 41.7, -87.5, null);
-        assertThat(search.search(scope, new SearchCriteria(null, null, null, 0, "Texas", null, null, null, 0, 50))
+        assertThat(search.search(scope, SearchCriteria.all(50).withDestination("Texas"))
                 .shipments()).extracting(ShipmentSummary::ref).containsExactly(austin);
-        assertThat(search.search(scope, new SearchCriteria(null, null, null, 0, "IN", null, null, null, 0, 50))
+        assertThat(search.search(scope, SearchCriteria.all(50).withDestination("IN"))
                 .shipments()).extracting(ShipmentSummary::ref).containsExactly(gary);
     }
 
@@ -156,16 +170,14 @@ class ToolServicesTest implements TestDatabase {
         Scope scope = new Scope(false, true, false, false, org, new String[0]);
         shipment(api, org, Map.of("destination", Map.of("name", "Port Huron, MI", "lat", 42.97, "lon", -82.42)),
                 42.90, -82.77, null); // beside Memphis, Michigan (about 1,000 people)
-        SearchResult result = search.search(scope, new SearchCriteria(null, null, "Memphis", 160, null, null, null,
-                null, 0, 50));
+        SearchResult result = search.search(scope, SearchCriteria.all(50).withNear("Memphis", 160));
         assertThat(result.place()).isEqualTo("Memphis, TN");
         assertThat(result.shipments()).isEmpty();
     }
 
     @Test
     void aSearchSaysWhenMoreMatchThanItLists() {
-        SearchResult result = search.search(carrier, new SearchCriteria(null, null, null, 0, null, null, null, null,
-                0, 2));
+        SearchResult result = search.search(carrier, SearchCriteria.all(2));
         assertThat(result.shipments()).hasSize(2);
         assertThat(result.more()).isTrue();
         assertThat(search.search(carrier, SearchCriteria.all(3)).more()).isFalse();
@@ -173,7 +185,7 @@ class ToolServicesTest implements TestDatabase {
 
     @Test
     void searchFindsReefersOutOfRange() {
-        assertThat(search.search(carrier, new SearchCriteria(null, null, null, 0, null, null, null, true, 0, 50))
+        assertThat(search.search(carrier, SearchCriteria.all(50).withTemperatureOutOfRange())
                 .shipments())
                 .extracting(ShipmentSummary::ref, ShipmentSummary::temperature).containsExactly(
                         tuple(warm, 11.5));
@@ -198,7 +210,7 @@ class ToolServicesTest implements TestDatabase {
     }
 
     private static SearchCriteria byParty(String party) {
-        return new SearchCriteria(null, null, null, 0, null, null, party, null, 0, 50);
+        return SearchCriteria.all(50).withParty(party);
     }
 
     @Test
