@@ -54,7 +54,8 @@ public class JsonFrameDecoder {
         }
         List<TrackingEvent> accepted = new ArrayList<>(elements.size());
         List<Rejection> rejected = new ArrayList<>(0);
-        for (JsonNode element : elements) {
+        for (int i = 0; i < elements.size(); i++) {
+            JsonNode element = elements.get(i);
             String id = null;
             try {
                 if (!element.isObject()) {
@@ -63,7 +64,7 @@ public class JsonFrameDecoder {
                 id = clientId(element.get("id"));
                 accepted.add(rules.check(trackerId, reading(id, element)));
             } catch (RejectedEventException e) {
-                rejected.add(new Rejection(id, e.code(), e.getMessage()));
+                rejected.add(new Rejection(id, root.isArray() ? i : null, e.code(), e.getMessage()));
             }
         }
         return new ParsedEvents(accepted, rejected);

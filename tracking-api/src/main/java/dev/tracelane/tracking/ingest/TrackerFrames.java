@@ -21,10 +21,11 @@ final class TrackerFrames {
     record Ack(String type, List<String> ids, @Nullable List<String> ts, int count, Instant committedAt) {
     }
 
+    /** @param index the event's place in its batch (an extension of the contract's error), or null */
     @Serdeable
-    record Error(String type, @Nullable String id, String code, String message) {
+    record Error(String type, @Nullable String id, @Nullable Integer index, String code, String message) {
         static Error of(Rejection rejection) {
-            return new Error("error", rejection.id(), rejection.code(), rejection.message());
+            return new Error("error", rejection.id(), rejection.index(), rejection.code(), rejection.message());
         }
     }
 }

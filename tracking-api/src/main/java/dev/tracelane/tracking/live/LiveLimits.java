@@ -15,6 +15,8 @@ public class LiveLimits {
     private Duration idleTimeout = Duration.ofSeconds(60);
     private Duration replayWindow = Duration.ofHours(1);
     private int maxReplay = 5_000;
+    private int maxTopics = 1_000;
+    private int maxFrameChars = 64 * 1024;
 
     public int maxPending() {
         return maxPending;
@@ -78,5 +80,23 @@ public class LiveLimits {
 
     public void setMaxReplay(int maxReplay) {
         this.maxReplay = maxReplay;
+    }
+
+    /** Topics one connection may follow at once. */
+    public int maxTopics() {
+        return maxTopics;
+    }
+
+    public void setMaxTopics(int maxTopics) {
+        this.maxTopics = maxTopics;
+    }
+
+    /** The longest client frame read; a subscribe of {@link #maxTopics} references fits. */
+    public int maxFrameChars() {
+        return maxFrameChars;
+    }
+
+    public void setMaxFrameChars(int maxFrameChars) {
+        this.maxFrameChars = maxFrameChars;
     }
 }

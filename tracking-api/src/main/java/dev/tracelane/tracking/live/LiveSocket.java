@@ -70,6 +70,11 @@ public class LiveSocket {
     public void onMessage(String text, WebSocketSession session) {
         session.get(TRANSPORT, WebSocketTransport.class).ifPresent(WebSocketTransport::heard);
         LiveSubscriber subscriber = session.get(SUBSCRIBER, LiveSubscriber.class).orElseThrow();
+        if (text.length() > limits.maxFrameChars()) {
+            subscriber.sendNow(LiveFrames.error(null, "frame_too_large",
+                    "frames are limited to " + limits.maxFrameChars() + " characters"));
+            return;
+        }
         ClientFrame frame;
         try {
             frame = ClientFrame.parse(json.readValue(text, Argument.mapOf(String.class, Object.class)));
@@ -79,6 +84,11 @@ public class LiveSocket {
         } catch (IOException | RuntimeException e) {
             subscriber.sendNow(LiveFrames.error(null, "bad_request",
                     "expected {\"type\":\"subscribe\"|\"unsubscribe\",\"topics\":[...],\"since\":{...}}"));
+            return;
+        }
+        if (frame.subscribe() && subscriber.topics().size() + frame.topics().size() > limits.maxTopics()) {
+            subscriber.sendNow(LiveFrames.error(null, "too_many_topics", "a connection follows at most "
+                    + limits.maxTopics() + " topics; none of these was subscribed"));
             return;
         }
         for (String topic : frame.topics()) {

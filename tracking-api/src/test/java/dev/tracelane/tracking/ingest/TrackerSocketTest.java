@@ -114,6 +114,16 @@ class TrackerSocketTest implements TestDatabase {
         }
     }
 
+    @Test
+    void eachBadEventOfABatchIsNamedByItsPlaceThereWhenItHasNoId() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
+            tracker.send("[{" + TS + ",\"lat\":95,\"lon\":0}, 7, {\"ts\":\"2026-11-23T10:17:00Z\",\"lat\":1,\"lon\":2}]");
+            assertThat(frame(tracker.next())).containsEntry("code", "invalid_lat").containsEntry("index", 0);
+            assertThat(frame(tracker.next())).containsEntry("code", "not_an_object").containsEntry("index", 1);
+            assertThat(frame(tracker.next())).containsEntry("type", "ack").containsEntry("count", 1);
+        }
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
             "{\"id\":\"x\",\"lat\":1,\"lon\":2}                                           | missing_ts",

@@ -28,6 +28,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,6 +177,26 @@ class LiveStreamTest implements TestDatabase {
         try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
             live.send("{\"type\":\"subscribe\",\"topics\":[\"shipment:a\\u0000b\"]}");
             assertThat(next(live)).containsEntry("type", "error").containsEntry("code", "bad_request");
+            subscribe(live, "shipment:" + reference, null);
+        }
+    }
+
+    @Test
+    void aSubscribeBeyondTheTopicLimitIsRefusedWholeAndTheSocketStaysOpen() throws Exception {
+        String topics = IntStream.range(0, 1_001).mapToObj(i -> "\"shipment:X-" + i + "\"")
+                .collect(Collectors.joining(","));
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            live.send("{\"type\":\"subscribe\",\"topics\":[" + topics + "]}");
+            assertThat(next(live)).containsEntry("code", "too_many_topics");
+            subscribe(live, "shipment:" + reference, null);
+        }
+    }
+
+    @Test
+    void anOversizedFrameIsRefusedAndTheSocketStaysOpen() throws Exception {
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            live.send("{\"type\":\"subscribe\",\"topics\":[\"" + "x".repeat(70_000) + "\"]}");
+            assertThat(next(live)).containsEntry("code", "frame_too_large");
             subscribe(live, "shipment:" + reference, null);
         }
     }
