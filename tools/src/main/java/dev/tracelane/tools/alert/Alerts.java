@@ -9,6 +9,7 @@ import dev.tracelane.tracking.storage.StorageException;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -75,18 +76,24 @@ public class Alerts {
         }).orElseThrow();
     }
 
-    /** Resolves the active alert of that type, if any, with the evidence of its end. */
-    public Optional<Alert> resolve(long shipmentId, AlertType type, Instant at, Map<String, Object> evidence) {
+    /**
+     * Resolves the active alert of that type, if any, with the evidence of its end.
+     *
+     * @param title what the alert now says happened ("Stopped 36 min ..."), or null to keep its title
+     */
+    public Optional<Alert> resolve(long shipmentId, AlertType type, Instant at, Map<String, Object> evidence,
+                                   @Nullable String title) {
         return change("""
                 UPDATE alerts SET status = 'resolved', resolved_at = ?, resolved_by = 'system', updated_at = ?,
-                                  evidence = evidence || ?::jsonb
+                                  evidence = evidence || ?::jsonb, title = coalesce(?, title)
                  WHERE shipment_id = ? AND type = ? AND status <> 'resolved'
                 RETURNING id, severity""", ps -> {
             ps.setTimestamp(1, Timestamp.from(at));
             ps.setTimestamp(2, Timestamp.from(at));
             ps.setString(3, write(evidence));
-            ps.setLong(4, shipmentId);
-            ps.setString(5, type.wire());
+            ps.setString(4, title);
+            ps.setLong(5, shipmentId);
+            ps.setString(6, type.wire());
         });
     }
 

@@ -141,7 +141,7 @@ public class Monitors {
         if (verdict instanceof Verdict.Raise raise) {
             alerts.raise(raise.draft());
         } else if (verdict instanceof Verdict.Clear clear) {
-            alerts.resolve(clear.shipmentId(), clear.type(), clear.at(), clear.evidence());
+            alerts.resolve(clear.shipmentId(), clear.type(), clear.at(), clear.evidence(), clear.title());
         }
     }
 

@@ -74,12 +74,19 @@ final class UnplannedStop {
         return verdict;
     }
 
+    /**
+     * The title says how long the stop lasted in the end, not how long it had lasted when last refreshed; after a
+     * restart, when the stop's start is unknown here, it is kept.
+     */
     private Verdict clear(Fix left, Instant ts) {
         alerting = false;
+        Duration dwell = anchor == null ? Duration.ZERO : Duration.between(anchor.ts(), left.ts());
         Map<String, Object> end = new LinkedHashMap<>();
         end.put("movedAt", left.ts().toString());
-        end.put("minutesStopped", anchor == null ? 0 : Duration.between(anchor.ts(), left.ts()).toMinutes());
-        return new Verdict.Clear(shipmentId, AlertType.UNPLANNED_STOP, ts, end);
+        end.put("minutesStopped", dwell.toMinutes());
+        String title = anchor == null || reportedSeverity == null ? null
+                : draft(left.ts(), dwell, reportedSeverity).title();
+        return new Verdict.Clear(shipmentId, AlertType.UNPLANNED_STOP, ts, end, title);
     }
 
     private boolean near(Fix a, Fix b) {

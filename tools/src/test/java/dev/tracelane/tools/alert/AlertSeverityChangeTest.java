@@ -43,7 +43,7 @@ class AlertSeverityChangeTest implements TestDatabase {
         alerts.raise(stop(shipment, Severity.INFO, 50));
         alerts.raise(stop(shipment, Severity.WARNING, 51));
         alerts.raise(stop(shipment, Severity.WARNING, 81));
-        alerts.resolve(shipment, AlertType.UNPLANNED_STOP, T0.plusSeconds(90 * 60), Map.of());
+        alerts.resolve(shipment, AlertType.UNPLANNED_STOP, T0.plusSeconds(90 * 60), Map.of(), null);
 
         List<AlertChanged> changes = bus.of(shipment);
         assertThat(changes).extracting(AlertChanged::previousSeverity)

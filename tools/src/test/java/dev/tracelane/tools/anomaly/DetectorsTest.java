@@ -135,6 +135,20 @@ class DetectorsTest {
     }
 
     @Test
+    void aClearedStopSaysHowLongItLastedInTheEnd() {
+        UnplannedStop detector = stopDetector(Duration.ZERO);
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int minute = 0; minute <= 36; minute++) {
+            detector.observe(T0.plusSeconds(60L * minute), 41.5, -88.0).ifPresent(verdicts::add);
+        }
+        detector.observe(T0.plusSeconds(60L * 37), 41.6, -88.0).ifPresent(verdicts::add);
+        detector.observe(T0.plusSeconds(60L * 38), 41.61, -88.0).ifPresent(verdicts::add);
+        assertThat(((Verdict.Raise) verdicts.get(0)).draft().title()).startsWith("Stopped 20 min");
+        assertThat(verdicts.get(verdicts.size() - 1)).isInstanceOfSatisfying(Verdict.Clear.class,
+                clear -> assertThat(clear.title()).startsWith("Stopped 37 min where no stop was planned"));
+    }
+
+    @Test
     void oneStrayFixDoesNotSplitAStop() {
         UnplannedStop detector = stopDetector(Duration.ZERO);
         List<Verdict> verdicts = new ArrayList<>();
