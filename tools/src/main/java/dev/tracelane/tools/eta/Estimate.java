@@ -12,6 +12,6 @@ import java.time.OffsetDateTime;
  * @param lateProbability probability of arriving after the promised window; null when none was promised
  */
 @Serdeable
-public record Estimate(OffsetDateTime eta, OffsetDateTime p10, OffsetDateTime p90, double remainingMeters,
+public record Estimate(OffsetDateTime eta, OffsetDateTime p10, OffsetDateTime p90, long remainingMeters,
                        OffsetDateTime asOf, EtaBasis basis, @Nullable Double lateProbability) {
 }

@@ -85,7 +85,7 @@ public class Estimates {
                 ps.setObject(2, e.eta());
                 ps.setObject(3, e.p10());
                 ps.setObject(4, e.p90());
-                ps.setDouble(5, e.remainingMeters());
+                ps.setLong(5, e.remainingMeters());
                 ps.setObject(6, e.asOf());
                 ps.setObject(7, e.lateProbability());
                 ps.setString(8, write(e.basis()));
@@ -121,7 +121,7 @@ public class Estimates {
                     return Optional.empty();
                 }
                 return Optional.of(new Estimate(Sql.utc(rs, "eta"), Sql.utc(rs, "p10"), Sql.utc(rs, "p90"),
-                        rs.getDouble(4), Sql.utc(rs, "as_of"),
+                        Math.round(rs.getDouble(4)), Sql.utc(rs, "as_of"),
                         json.readValue(rs.getString(7), EtaBasis.class), (Double) rs.getObject(6)));
             }
         } catch (SQLException e) {

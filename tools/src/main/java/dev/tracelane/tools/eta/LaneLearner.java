@@ -81,7 +81,7 @@ class LaneLearner {
         List<double[]> readings = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT ts, lat, lon FROM tracking_events
-                 WHERE shipment_id = ? AND ts <= ? AND lat IS NOT NULL ORDER BY ts""")) {
+                 WHERE shipment_id = ? AND ts <= ? AND lat IS NOT NULL AND NOT implausible ORDER BY ts""")) {
             ps.setLong(1, shipmentId);
             ps.setTimestamp(2, Timestamp.from(until));
             ps.setFetchSize(2_000);

@@ -54,6 +54,7 @@ class EtaFlowTest implements TestDatabase {
         Instant last = T0.plusSeconds(60 * 60);
         Map<String, Object> eta = Eventually.found(() -> eta(api, trip, last));
         double remaining = straightMeters() - SPEED * 60 * 60;
+        assertThat(eta.get("remainingMeters")).as("whole metres").isInstanceOfAny(Integer.class, Long.class);
         assertThat(((Number) eta.get("remainingMeters")).doubleValue()).isCloseTo(remaining * 1.25, within(2_000.0));
         double minutesToGo = Duration.between(last, time(eta, "eta")).toSeconds() / 60.0;
         // a new lane: the truck's own road speed (1.25 x the straight line's) weighs a fifth after an hour

@@ -19,11 +19,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,21 +37,31 @@ import java.util.TreeMap;
  * leaves the origin after being seen there, or, for a tracker's first load, when its very first position is
  * already on the way (a device switched on after pick-up). A truck elsewhere (finishing the tracker's previous
  * load, or driving to the pick-up) leaves the load planned. Readings that arrive late can move the departure
- * earlier, never later.
+ * earlier, never later. A position no truck could have driven to since the last one (a GPS glitch) is kept but
+ * flagged {@code implausible} and read past, unless a later reading agrees with it (the tracker really moved).
  */
 @Singleton
 public class CurrentState {
     private static final double ON_THE_WAY_DETOUR = 1.25;
     private static final double ROUTE_CORRIDOR_METERS = 5_000;
+    /** Shorter jumps are left alone: over a short gap they are GPS noise, not a teleport. */
+    private static final double MIN_JUMP_METERS = 5_000;
     private final double geofenceMeters;
+    private final double maxSpeedMetersPerSecond;
     private final JsonMapper json;
 
-    public CurrentState(@Value("${tracelane.geofence-meters:1500}") double geofenceMeters, JsonMapper json) {
+    public CurrentState(@Value("${tracelane.geofence-meters:1500}") double geofenceMeters,
+                        @Value("${tracelane.max-plausible-speed-kmh:300}") double maxPlausibleSpeedKmh,
+                        JsonMapper json) {
         this.geofenceMeters = geofenceMeters;
+        this.maxSpeedMetersPerSecond = maxPlausibleSpeedKmh / 3.6;
         this.json = json;
     }
 
-    /** @return what changed, to hand to commit participants and publish once the transaction commits */
+    /**
+     * @return what changed, to hand to commit participants and publish once the transaction commits; its stored
+     *         events leave out the implausible positions, so listeners never read them
+     */
     public CommittedBatch apply(Connection c, List<StoredEvent> stored) throws SQLException {
         Map<Long, List<TrackingEvent>> byShipment = new TreeMap<>(); // ordered ids: writers lock rows alike
         for (StoredEvent s : stored) {
@@ -62,6 +76,7 @@ public class CurrentState {
         List<ShipmentStatusChanged> changes = new ArrayList<>();
         List<ShipmentReported> reported = new ArrayList<>();
         List<Row> updated = new ArrayList<>(byShipment.size());
+        Set<TrackingEvent> implausible = new HashSet<>();
         for (Map.Entry<Long, List<TrackingEvent>> entry : byShipment.entrySet()) {
             Row row = rows.get(entry.getKey());
             if (row == null) {
@@ -73,7 +88,12 @@ public class CurrentState {
             Instant lastBefore = row.lastTs;
             TrackingEvent latest = null;
             for (TrackingEvent e : events) {
-                if (fold(row, e)) {
+                if (e.hasPosition() && isNewest(row, e) && jumped(row, e)) {
+                    implausible.add(e);
+                    row.jumpLat = e.lat();
+                    row.jumpLon = e.lon();
+                    row.jumpTs = e.ts();
+                } else if (fold(row, e)) {
                     latest = e;
                 }
             }
@@ -88,13 +108,47 @@ public class CurrentState {
             }
         }
         store(c, updated);
-        return new CommittedBatch(stored, reported, changes);
+        if (implausible.isEmpty()) {
+            return new CommittedBatch(stored, reported, changes);
+        }
+        flag(c, implausible);
+        return new CommittedBatch(stored.stream().filter(s -> !implausible.contains(s.event())).toList(), reported,
+                changes);
+    }
+
+    private static boolean isNewest(Row row, TrackingEvent e) {
+        return row.lastTs == null || e.ts().isAfter(row.lastTs);
+    }
+
+    /** Too far from the last position for the time since, and from the last position refused, if any. */
+    private boolean jumped(Row row, TrackingEvent e) {
+        return row.positionTs != null && tooFast(row.lat, row.lon, row.positionTs, e)
+                && (row.jumpTs == null || !e.ts().isAfter(row.jumpTs) || tooFast(row.jumpLat, row.jumpLon, row.jumpTs, e));
+    }
+
+    private boolean tooFast(double lat, double lon, Instant since, TrackingEvent e) {
+        double meters = GreatCircle.meters(lat, lon, e.lat(), e.lon());
+        double seconds = Math.max(1, Duration.between(since, e.ts()).toMillis() / 1000.0);
+        return meters > MIN_JUMP_METERS && meters / seconds > maxSpeedMetersPerSecond;
+    }
+
+    private static void flag(Connection c, Set<TrackingEvent> implausible) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE tracking_events SET implausible = true WHERE tracker_id = ? AND ts = ? AND client_id = ?")) {
+            for (TrackingEvent e : implausible) {
+                ps.setString(1, e.trackerId());
+                ps.setTimestamp(2, Timestamp.from(e.ts()));
+                ps.setString(3, e.clientId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** @return true when the event is the newest reading so far */
     private boolean fold(Row row, TrackingEvent e) {
         boolean firstPosition = row.lat == null;
-        boolean newest = row.lastTs == null || e.ts().isAfter(row.lastTs);
+        boolean newest = isNewest(row, e);
         if (newest) {
             row.lastTs = e.ts();
             if (e.hasPosition()) {
@@ -102,6 +156,10 @@ public class CurrentState {
                 row.lon = e.lon();
                 row.speed = e.speed();
                 row.heading = e.heading();
+                row.positionTs = e.ts();
+                row.jumpTs = null; // a refused position that nothing confirmed stays refused
+                row.jumpLat = null;
+                row.jumpLon = null;
             }
             if (e.temperature() != null) {
                 row.temperature = e.temperature();
@@ -161,7 +219,8 @@ public class CurrentState {
                        CASE WHEN st.status = 'planned' AND st.lat IS NULL
                             THEN EXISTS (SELECT 1 FROM shipments p WHERE p.tracker_id = s.tracker_id AND p.id < s.id)
                             ELSE false END,
-                       CASE WHEN st.status = 'planned' AND st.lat IS NULL THEN s.planned_route::text END
+                       CASE WHEN st.status = 'planned' AND st.lat IS NULL THEN s.planned_route::text END,
+                       st.position_ts, st.jump_lat, st.jump_lon, st.jump_ts
                   FROM shipment_state st JOIN shipments s ON s.id = st.shipment_id
                  WHERE st.shipment_id = ANY (?)
                  ORDER BY st.shipment_id
@@ -189,6 +248,10 @@ public class CurrentState {
                     row.followsAnother = rs.getBoolean(17);
                     String route = rs.getString(18);
                     row.plannedRoute = route == null ? null : route(route);
+                    row.positionTs = Sql.instant(rs.getTimestamp(19));
+                    row.jumpLat = (Double) rs.getObject(20);
+                    row.jumpLon = (Double) rs.getObject(21);
+                    row.jumpTs = Sql.instant(rs.getTimestamp(22));
                     rows.put(row.id, row);
                 }
             }
@@ -215,7 +278,9 @@ public class CurrentState {
         String[] delivered = new String[n];
         String[] reachedOrigin = new String[n];
         String[] last = new String[n];
-        Double[][] numbers = new Double[5][n];
+        String[] position = new String[n];
+        String[] jump = new String[n];
+        Double[][] numbers = new Double[7][n];
         Long[] ids = new Long[n];
         for (int i = 0; i < n; i++) {
             Row row = updated.get(i);
@@ -224,22 +289,29 @@ public class CurrentState {
             delivered[i] = text(row.deliveredAt);
             reachedOrigin[i] = text(row.reachedOriginAt);
             last[i] = text(row.lastTs);
+            position[i] = text(row.positionTs);
+            jump[i] = text(row.jumpTs);
             numbers[0][i] = row.lat;
             numbers[1][i] = row.lon;
             numbers[2][i] = row.speed;
             numbers[3][i] = row.heading;
             numbers[4][i] = row.temperature;
+            numbers[5][i] = row.jumpLat;
+            numbers[6][i] = row.jumpLon;
             ids[i] = row.id;
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE shipment_state st
                    SET status = u.status, departed_at = u.departed_at, delivered_at = u.delivered_at,
                        last_ts = u.last_ts, lat = u.lat, lon = u.lon, speed = u.speed, heading = u.heading,
-                       temperature = u.temperature, reached_origin_at = u.reached_origin_at, updated_at = now()
+                       temperature = u.temperature, reached_origin_at = u.reached_origin_at,
+                       position_ts = u.position_ts, jump_lat = u.jump_lat, jump_lon = u.jump_lon,
+                       jump_ts = u.jump_ts, updated_at = now()
                   FROM unnest(?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::float8[],
-                              ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::timestamptz[], ?::bigint[])
+                              ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[],
+                              ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::bigint[])
                        AS u(status, departed_at, delivered_at, last_ts, lat, lon, speed, heading, temperature,
-                            reached_origin_at, id)
+                            jump_lat, jump_lon, reached_origin_at, position_ts, jump_ts, id)
                  WHERE st.shipment_id = u.id""")) {
             ps.setArray(1, c.createArrayOf("text", status));
             ps.setArray(2, c.createArrayOf("text", departed));
@@ -248,8 +320,10 @@ public class CurrentState {
             for (int k = 0; k < numbers.length; k++) {
                 ps.setArray(5 + k, c.createArrayOf("float8", numbers[k]));
             }
-            ps.setArray(10, c.createArrayOf("text", reachedOrigin));
-            ps.setArray(11, c.createArrayOf("bigint", ids));
+            ps.setArray(12, c.createArrayOf("text", reachedOrigin));
+            ps.setArray(13, c.createArrayOf("text", position));
+            ps.setArray(14, c.createArrayOf("text", jump));
+            ps.setArray(15, c.createArrayOf("bigint", ids));
             ps.executeUpdate();
         }
     }
@@ -267,6 +341,12 @@ public class CurrentState {
         Instant deliveredAt;
         Instant lastTs;
         Instant reachedOriginAt;
+        /** When the position was last moved; a jump is judged by the time since. */
+        Instant positionTs;
+        /** The last position refused as a jump, which a next reading may confirm; else null. */
+        Double jumpLat;
+        Double jumpLon;
+        Instant jumpTs;
         /** Planned, with no position yet, and the tracker had loads before: it must be seen at the origin. */
         boolean followsAnother;
         /** The planned route, read only while the first position is awaited; else null. */

@@ -51,7 +51,7 @@ public class Track {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      SELECT ts, lat, lon FROM tracking_events
-                      WHERE shipment_id = ? AND ts >= ? AND ts < ? AND lat IS NOT NULL
+                      WHERE shipment_id = ? AND ts >= ? AND ts < ? AND lat IS NOT NULL AND NOT implausible
                       ORDER BY ts LIMIT ?""")) {
             ps.setLong(1, shipmentId);
             ps.setTimestamp(2, Sql.timestamp(from));

@@ -95,6 +95,34 @@ class ShipmentStatusTest implements TestDatabase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aPositionNoTruckCouldReachIsAckedAndKeptButNeitherMovesTheShipmentNorReachesListeners() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            send(tracker, "2026-11-20T09:00:00Z", 42.4000, -87.8000);
+            send(tracker, "2026-11-20T09:01:00Z", -0.0, 180.0); // 12,700 km in a minute: a GPS glitch
+            send(tracker, "2026-11-20T09:02:00Z", 42.4200, -87.8100);
+        }
+        assertThat((Map<String, Object>) shipment().get("lastPosition")).containsEntry("lat", 42.42);
+        Map<String, Object> line = (Map<String, Object>) ((List<?>) api.get("/api/shipments/" + reference + "/track",
+                viewer).get("features")).get(0);
+        assertThat((List<?>) ((Map<String, Object>) line.get("geometry")).get("coordinates")).hasSize(2);
+        assertThat(bus.committed).flatMap(EventsCommitted::events)
+                .noneMatch(s -> s.event().lon() != null && s.event().lon() == 180.0);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSecondReadingThatAgreesWithAJumpConfirmsTheTrackerReallyMoved() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            send(tracker, "2026-11-20T09:00:00Z", 42.4000, -87.8000);
+            send(tracker, "2026-11-20T09:01:00Z", 44.9800, -93.2600); // Minneapolis: refused for now
+            assertThat((Map<String, Object>) shipment().get("lastPosition")).containsEntry("lat", 42.4);
+            send(tracker, "2026-11-20T09:02:00Z", 44.9810, -93.2610);
+        }
+        assertThat((Map<String, Object>) shipment().get("lastPosition")).containsEntry("lat", 44.981);
+    }
+
+    @Test
     void readingsArrivingLateMoveTheDepartureEarlier() throws Exception {
         try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
             send(tracker, "2026-11-20T10:00:00Z", 42.4000, -87.8000); // the trip's second half comes first
