@@ -89,9 +89,11 @@ public class OsmAndController {
             return done(forbidden());
         }
         try {
+            if (!p.containsKey("timestamp")) { // named as the app sends it, not as the socket's "ts"
+                throw new RejectedEventException("missing_ts", "timestamp is required");
+            }
             Double speedKnots = number(p, "speed");
-            Reading reading = new Reading(null,
-                    p.containsKey("timestamp") ? Timestamps.flexible(p.get("timestamp")) : null,
+            Reading reading = new Reading(null, Timestamps.flexible(p.get("timestamp")),
                     number(p, "lat"), number(p, "lon"),
                     speedKnots == null ? null : speedKnots * KNOTS_TO_MS,
                     number(p, "bearing"), number(p, "accuracy"), number(p, "altitude"), null, null,

@@ -64,4 +64,8 @@ final class LiveFrames {
     static LiveFrame subscribed(String quotedTopic, long seq) {
         return new LiveFrame("{\"type\":\"subscribed\",\"topic\":" + quotedTopic + ",\"seq\":" + seq + "}");
     }
+
+    static LiveFrame unsubscribed(String quotedTopic) {
+        return new LiveFrame("{\"type\":\"unsubscribed\",\"topic\":" + quotedTopic + "}");
+    }
 }

@@ -75,14 +75,22 @@ public class LiveSubscriptions {
         return CapacityTopic.NAME.equals(clientTopic) || resolve(scope, clientTopic).isPresent();
     }
 
+    /** Confirmed with {@code unsubscribed}; a topic that does not exist in scope is {@code not_found}, as on subscribe. */
     void unsubscribe(LiveSubscriber subscriber, String clientTopic) {
+        String quoted = quote(clientTopic);
         if (CapacityTopic.NAME.equals(clientTopic)) {
             capacity.unfollow(subscriber);
+            subscriber.sendNow(LiveFrames.unsubscribed(quoted));
+            return;
         }
-        resolve(subscriber.scope(), clientTopic).ifPresent(topic -> {
-            subscriber.unfollow(topic);
-            hub.unfollow(subscriber, topic);
-        });
+        Optional<String> topic = resolve(subscriber.scope(), clientTopic);
+        if (topic.isEmpty()) {
+            subscriber.sendNow(LiveFrames.error(quoted, "not_found", "no such topic: " + clientTopic));
+            return;
+        }
+        subscriber.unfollow(topic.get());
+        hub.unfollow(subscriber, topic.get());
+        subscriber.sendNow(LiveFrames.unsubscribed(quoted));
     }
 
     private Optional<String> resolve(Scope scope, String clientTopic) {

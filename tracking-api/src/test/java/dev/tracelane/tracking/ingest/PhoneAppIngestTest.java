@@ -124,6 +124,14 @@ class PhoneAppIngestTest implements TestDatabase {
     }
 
     @Test
+    void osmAndWithoutATimestampIsA400NamingTheAppsParameter() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/ingest/osmand?id=" + trackerId
+                + "&lat=41.8781&lon=-87.6298&token=" + token)).GET());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("missing_ts").contains("timestamp is required");
+    }
+
+    @Test
     void osmAndWithoutTokenIs401() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/ingest/osmand?id=" + trackerId
                 + "&timestamp=1795428900&lat=41&lon=-87")).GET());

@@ -90,6 +90,21 @@ class LiveStreamTest implements TestDatabase {
     }
 
     @Test
+    void anUnsubscribeIsConfirmedAndEndsTheTopicsUpdatesAndAnUnknownTopicIsNotFound() throws Exception {
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            subscribe(live, "shipment:" + reference, null);
+            subscribe(live, "fleet", null);
+            live.send("{\"type\":\"unsubscribe\",\"topics\":[\"shipment:" + reference + "\",\"shipment:NO-SUCH\"]}");
+            assertThat(next(live)).containsEntry("type", "unsubscribed").containsEntry("topic", "shipment:" + reference);
+            assertThat(next(live)).containsEntry("type", "error").containsEntry("code", "not_found");
+            report(1);
+            // a shipment update goes out at once, fleet's batch within 250 ms: the batch comes first only if
+            // the shipment's topic is no longer followed
+            assertThat(next(live)).containsEntry("topic", "fleet");
+        }
+    }
+
+    @Test
     void aStatusChangeArrivesAsItsOwnMinimalUpdate() throws Exception {
         try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
             subscribe(live, "shipment:" + reference, null);
