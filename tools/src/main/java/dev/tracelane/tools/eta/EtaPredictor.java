@@ -90,8 +90,11 @@ final class EtaPredictor {
         double median = forecast.quantile(0.5);
         double p10 = forecast.quantile(cal.level(bucket, 0.1));
         double p90 = forecast.quantile(cal.level(bucket, 0.9));
-        // the point stays the forecast's median: recalibrating it too flips it across a rest on a small shift
-        Estimate estimate = new Estimate(at(now, Math.max(p10, Math.min(p90, median))), at(now, p10), at(now, p90),
+        // the point stays the forecast's median, as recalibrating it too flips it across a rest on a small shift;
+        // but where past trips put that median outside the window, clamping would pin it to the window's edge
+        // ("cannot arrive later than this"), so it takes the recalibrated median
+        double point = median >= p10 && median <= p90 ? median : forecast.quantile(cal.level(bucket, 0.5));
+        Estimate estimate = new Estimate(at(now, point), at(now, p10), at(now, p90),
                 Math.round(trace.remainingRoadMeters()), now.atOffset(ZoneOffset.UTC), basis,
                 late == null ? null : round(late));
         return new Prediction(estimate, median, bucket, forecast);

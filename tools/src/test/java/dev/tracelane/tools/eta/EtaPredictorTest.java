@@ -162,17 +162,32 @@ class EtaPredictorTest {
     }
 
     @Test
-    void pastArrivalsLateInTheirForecastsMoveTheWindowLaterAndKeepTheEstimateInIt() {
+    void pastArrivalsEarlyInTheirForecastsMoveTheEstimateIntoTheWindowNotOntoItsEdge() {
         TripTrace trace = driven(RestRules.NONE, 60);
+        Estimate plain = predict(plan(List.of(), null), trace, new LaneProfile(List.of())).estimate();
+        Estimate calibrated = predictor.predict(plan(List.of(), null), trace, new double[0],
+                new LaneProfile(List.of()), calibratedAt(0.02, 0.02), false).estimate();
+        assertThat(calibrated.p90()).isBefore(plain.eta());
+        assertThat(calibrated.eta()).isAfter(calibrated.p10()).isBefore(calibrated.p90());
+    }
+
+    /** Ten past trips whose arrivals fell at levels {@code from}, {@code from + step}, ... of their forecasts. */
+    private static Calibration calibratedAt(double from, double step) {
         List<LaneTrip> history = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             double[] levels = nan(20);
-            Arrays.fill(levels, 0.8 + 0.02 * i);
+            Arrays.fill(levels, from + step * i);
             history.add(new LaneTrip(i, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, nan(21),
                     new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK], new double[20],
                     new double[20], 0, levels, true));
         }
-        Calibration calibration = Calibration.of("lane", history);
+        return Calibration.of("lane", history);
+    }
+
+    @Test
+    void pastArrivalsLateInTheirForecastsMoveTheWindowLaterAndKeepTheEstimateInIt() {
+        TripTrace trace = driven(RestRules.NONE, 60);
+        Calibration calibration = calibratedAt(0.8, 0.02);
         Estimate plain = predict(plan(List.of(), null), trace, new LaneProfile(List.of())).estimate();
         Estimate calibrated = predictor.predict(plan(List.of(), null), trace, new double[0],
                 new LaneProfile(List.of()), calibration, false).estimate();
