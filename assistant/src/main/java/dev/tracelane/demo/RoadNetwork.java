@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.PriorityQueue;
 /**
  * A coarse interstate graph between real US cities ({@code demo/cities.csv}, {@code demo/roads.csv}). Planned
  * routes are shortest paths through it, drawn with points every ~2 km and a gentle meander so they look like
- * roads rather than straight lines.
+ * roads rather than straight lines. A road along a lake or a coast lists points it passes (its via), so it keeps
+ * to the land: Chicago to Milwaukee does not cross Lake Michigan.
  */
 final class RoadNetwork {
     private static final double STEP_METERS = 2_000;
@@ -25,6 +27,8 @@ final class RoadNetwork {
 
     private final Map<String, City> cities = new LinkedHashMap<>();
     private final Map<String, List<City>> neighbours = new HashMap<>();
+    /** The points between two neighbouring cities, keyed "from|to", in driving order. */
+    private final Map<String, List<LatLon>> vias = new HashMap<>();
 
     RoadNetwork() {
         for (String[] row : csv("demo/cities.csv")) {
@@ -35,6 +39,11 @@ final class RoadNetwork {
             City b = city(row[1]);
             neighbours.computeIfAbsent(a.name(), k -> new ArrayList<>()).add(b);
             neighbours.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(a);
+            List<LatLon> via = row.length > 2 ? via(row[2]) : List.of();
+            vias.put(a.name() + "|" + b.name(), via);
+            List<LatLon> back = new ArrayList<>(via);
+            Collections.reverse(back);
+            vias.put(b.name() + "|" + a.name(), back);
         }
     }
 
@@ -67,7 +76,7 @@ final class RoadNetwork {
                 break;
             }
             for (City next : neighbours.getOrDefault(city.name(), List.of())) {
-                double d = head.getValue() + city.at().metersTo(next.at());
+                double d = head.getValue() + length(points(city, next));
                 if (d < distance.getOrDefault(next.name(), Double.MAX_VALUE)) {
                     distance.put(next.name(), d);
                     previous.put(next.name(), city);
@@ -85,26 +94,58 @@ final class RoadNetwork {
         return path;
     }
 
-    /** The drawn route: dense points along the waypoints, offset sideways by a smooth meander. */
+    /** The drawn route: dense points along the waypoints and vias, offset sideways by a smooth meander. */
     List<LatLon> route(List<City> waypoints) {
+        List<LatLon> corners = new ArrayList<>();
+        for (int i = 0; i + 1 < waypoints.size(); i++) {
+            List<LatLon> leg = points(waypoints.get(i), waypoints.get(i + 1));
+            corners.addAll(leg.subList(0, leg.size() - 1));
+        }
+        corners.add(waypoints.get(waypoints.size() - 1).at());
         List<LatLon> points = new ArrayList<>();
         double travelled = 0;
-        for (int i = 0; i + 1 < waypoints.size(); i++) {
-            LatLon a = waypoints.get(i).at();
-            LatLon b = waypoints.get(i + 1).at();
+        for (int i = 0; i + 1 < corners.size(); i++) {
+            LatLon a = corners.get(i);
+            LatLon b = corners.get(i + 1);
             double length = a.metersTo(b);
             int steps = Math.max(1, (int) Math.ceil(length / STEP_METERS));
             double bearing = a.bearingTo(b);
             for (int s = 0; s < steps; s++) {
                 double fraction = (double) s / steps;
-                // zero at every city, so the route passes through them
+                // zero at every city and via, so the route passes through them
                 double meander = MEANDER_METERS * Math.sin(Math.PI * fraction)
                         * Math.sin(2 * Math.PI * (travelled + fraction * length) / MEANDER_WAVELENGTH_METERS);
                 points.add(a.towards(b, fraction).offset(bearing + 90, meander));
             }
             travelled += length;
         }
-        points.add(waypoints.get(waypoints.size() - 1).at());
+        points.add(corners.get(corners.size() - 1));
+        return points;
+    }
+
+    /** From one city to its neighbour: the city, the road's vias, the neighbour. */
+    private List<LatLon> points(City from, City to) {
+        List<LatLon> points = new ArrayList<>();
+        points.add(from.at());
+        points.addAll(vias.getOrDefault(from.name() + "|" + to.name(), List.of()));
+        points.add(to.at());
+        return points;
+    }
+
+    private static double length(List<LatLon> points) {
+        double meters = 0;
+        for (int i = 0; i + 1 < points.size(); i++) {
+            meters += points.get(i).metersTo(points.get(i + 1));
+        }
+        return meters;
+    }
+
+    private static List<LatLon> via(String text) {
+        List<LatLon> points = new ArrayList<>();
+        for (String point : text.strip().split(";")) {
+            String[] latLon = point.strip().split("\\s+");
+            points.add(new LatLon(Double.parseDouble(latLon[0]), Double.parseDouble(latLon[1])));
+        }
         return points;
     }
 
