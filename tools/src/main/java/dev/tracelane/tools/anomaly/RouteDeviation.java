@@ -73,6 +73,20 @@ final class RouteDeviation {
         return Optional.empty();
     }
 
+    /** The trip ended off the route (it reached the destination another way): the deviation ends with it. */
+    Optional<Verdict> delivered(Instant at) {
+        if (!alerting) {
+            return Optional.empty();
+        }
+        alerting = false;
+        Map<String, Object> end = new LinkedHashMap<>();
+        end.put("deliveredAt", at.toString());
+        if (maxOff > 0) { // unknown when the alert was opened before a restart
+            end.put("maxMetersOffRoute", Math.round(maxOff));
+        }
+        return Optional.of(new Verdict.Clear(shipmentId, AlertType.ROUTE_DEVIATION, at, end));
+    }
+
     private AlertDraft draft(Instant ts, double lat, double lon, double off) {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("since", offSince.toString());

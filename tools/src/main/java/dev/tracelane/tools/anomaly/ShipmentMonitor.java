@@ -28,7 +28,8 @@ final class ShipmentMonitor {
     private final ShipmentPlan plan;
     private final ShipmentEta eta;
     private final PredictedLate late;
-    private boolean finished;
+    /** When the shipment arrived, as the plan or the delivery says; readings from then on are not its trip's. */
+    private Instant deliveredAt;
     private Instant lastTs;
     private Estimate estimate;
 
@@ -48,6 +49,7 @@ final class ShipmentMonitor {
         stop = new UnplannedStop(id, plan.knownStops(), depots, settings, places, eta::restDue,
                 active.contains(AlertType.UNPLANNED_STOP));
         silence = new TrackerSilence(id, settings, active.contains(AlertType.TRACKER_SILENT));
+        deliveredAt = plan.deliveredAt();
     }
 
     /** @param heard the monitors' clock when the reading reached them */
@@ -58,10 +60,13 @@ final class ShipmentMonitor {
             return verdicts;
         }
         lastTs = e.ts();
+        if (deliveredAt != null && !e.ts().isBefore(deliveredAt)) {
+            return verdicts; // unloaded: the trailer warming at the dock or the truck's next errand is no anomaly
+        }
         if (temperature != null && e.temperature() != null) {
             temperature.observe(e.ts(), e.temperature()).ifPresent(verdicts::add);
         }
-        if (e.hasPosition() && !finished) {
+        if (e.hasPosition()) {
             if (deviation != null) {
                 deviation.observe(e.ts(), e.lat(), e.lon()).ifPresent(verdicts::add);
             }
@@ -93,12 +98,23 @@ final class ShipmentMonitor {
 
     /** Silence is only a problem while the shipment is under way. */
     List<Verdict> tick(Instant now) {
-        return finished ? List.of() : silence.check(now).map(List::of).orElse(List.of());
+        return deliveredAt != null ? List.of() : silence.check(now).map(List::of).orElse(List.of());
     }
 
-    /** Delivered: it may stand still at the destination and its tracker may go quiet; lateness is settled. */
+    /**
+     * Delivered: it may stand still at the destination and its tracker may go quiet; lateness is settled, and a
+     * deviation still open ends with the trip. A temperature excursion still open stays open: the load arrived
+     * out of range, for a person to look at.
+     */
     List<Verdict> finish(Instant arrival) {
-        finished = true;
-        return late == null ? List.of() : late.arrived(arrival).map(List::of).orElse(List.of());
+        deliveredAt = arrival;
+        List<Verdict> verdicts = new ArrayList<>(2);
+        if (late != null) {
+            late.arrived(arrival).ifPresent(verdicts::add);
+        }
+        if (deviation != null) {
+            deviation.delivered(arrival).ifPresent(verdicts::add);
+        }
+        return verdicts;
     }
 }

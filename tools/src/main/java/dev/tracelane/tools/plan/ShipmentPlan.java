@@ -16,11 +16,12 @@ import java.util.List;
  * @param stops         planned stops between origin and destination
  * @param tempMin       cargo range, or null
  * @param promisedUntil the end of the promised arrival window, or null
+ * @param deliveredAt   when it arrived, or null while it has not (as it stood when the plan was loaded)
  */
 public record ShipmentPlan(long shipmentId, String reference, String lane, String carrier, PlannedStop origin,
                            PlannedStop destination, @Nullable RouteLine route, List<PlannedStop> stops,
                            @Nullable Double tempMin, @Nullable Double tempMax, @Nullable Instant plannedDeparture,
-                           @Nullable Instant promisedUntil) {
+                           @Nullable Instant promisedUntil, @Nullable Instant deliveredAt) {
 
     /** Origin, destination and planned stops: where standing still is expected. */
     public List<PlannedStop> knownStops() {

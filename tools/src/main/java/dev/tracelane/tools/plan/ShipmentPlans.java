@@ -34,8 +34,8 @@ public class ShipmentPlans {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      SELECT reference, lane, origin::text, destination::text, stops::text, planned_route::text,
-                            temp_min, temp_max, planned_departure, promised_until, carrier_id
-                       FROM shipments WHERE id = ?""")) {
+                            temp_min, temp_max, planned_departure, promised_until, carrier_id, st.delivered_at
+                       FROM shipments s LEFT JOIN shipment_state st ON st.shipment_id = s.id WHERE s.id = ?""")) {
             ps.setLong(1, shipmentId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -50,7 +50,7 @@ public class ShipmentPlans {
                         place(rs.getString(3)),
                         place(rs.getString(4)), line, stops, Sql.getDouble(rs, "temp_min"),
                         Sql.getDouble(rs, "temp_max"), Sql.instant(rs.getTimestamp(9)),
-                        Sql.instant(rs.getTimestamp(10)));
+                        Sql.instant(rs.getTimestamp(10)), Sql.instant(rs.getTimestamp(12)));
             }
         } catch (SQLException e) {
             throw new StorageException("could not load shipment " + shipmentId, e);

@@ -125,6 +125,53 @@ class AlertFlowTest implements TestDatabase {
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(404));
     }
 
+    @Test
+    void aReeferWarmingAtTheDockAfterDeliveryRaisesNothing() throws Exception {
+        Api api = new Api(client.toBlocking());
+        Reefer delivered = reefer(api);
+        Reefer control = reefer(api);
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), delivered.trackerToken())) {
+            at(tracker, 0, 41.8790, -87.6300, 5.0);
+            at(tracker, 60, 42.4000, -87.8000, 5.0);
+            at(tracker, 120, 43.0380, -87.9060, 5.0); // delivered in Milwaukee
+            for (int minute = 121; minute <= 140; minute++) {
+                at(tracker, minute, 43.0380, -87.9060, 14.0); // unloaded, the empty trailer warms
+            }
+        }
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), control.trackerToken())) {
+            for (int minute = 0; minute <= 12; minute++) {
+                read(tracker, minute, 12.0); // heard after the delivered one's readings, on the same monitor thread
+            }
+        }
+        Eventually.found(() -> open(api, control.coordinator(), control.reference()));
+        assertThat(api.list("/api/alerts?shipment=" + delivered.reference(), delivered.coordinator())).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDeviationStillOpenAtDeliveryEndsWithTheTrip() throws Exception {
+        Api api = new Api(client.toBlocking());
+        String carrier = api.org("carrier");
+        String trackerId = Api.unique("trk");
+        String token = api.tracker(trackerId, carrier);
+        String reference = (String) api.shipment(api.org("shipper"), carrier, trackerId, Map.of("plannedRoute",
+                Map.of("type", "LineString", "coordinates", List.of(List.of(-87.63, 41.88), List.of(-87.906, 43.038)))))
+                .get("reference");
+        String coordinator = api.user(carrier, List.of("coordinator"), List.of());
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), token)) {
+            at(tracker, 0, 41.8790, -87.6300, null); // at the origin
+            for (int minute = 10; minute <= 60; minute += 10) {
+                at(tracker, minute, 41.88 + 0.01 * minute, -88.30, null); // 55 km west of the route
+            }
+            Eventually.found(() -> open(api, coordinator, reference));
+            at(tracker, 150, 43.0380, -87.9060, null); // arrives from the west
+        }
+        Map<String, Object> ended = Eventually.found(() -> api.list("/api/alerts?status=resolved&shipment="
+                + reference, coordinator).stream().findFirst());
+        assertThat(ended).containsEntry("type", "route_deviation");
+        assertThat((Map<String, Object>) ended.get("evidence")).containsKey("deliveredAt");
+    }
+
     /** A 2-8 °C reefer shipment of a new carrier, with its tracker and a coordinator watching it. */
     private record Reefer(String reference, String trackerToken, String coordinator) {
     }
@@ -140,6 +187,12 @@ class AlertFlowTest implements TestDatabase {
 
     private static void read(SocketClient tracker, int minute, double celsius) throws Exception {
         tracker.send("{\"ts\":\"" + T0.plusSeconds(60L * minute) + "\",\"temperature\":" + celsius + "}");
+        assertThat(tracker.next()).contains("\"ack\"");
+    }
+
+    private static void at(SocketClient tracker, int minute, double lat, double lon, Double celsius) throws Exception {
+        tracker.send("{\"ts\":\"" + T0.plusSeconds(60L * minute) + "\",\"lat\":" + lat + ",\"lon\":" + lon
+                + (celsius == null ? "" : ",\"temperature\":" + celsius) + "}");
         assertThat(tracker.next()).contains("\"ack\"");
     }
 

@@ -220,7 +220,7 @@ class EtaPredictorTest {
     private static ShipmentPlan plan(List<PlannedStop> stops, Instant promisedUntil) {
         RouteLine road = RouteLine.straight(0, 0, 0, 9);
         return new ShipmentPlan(1, "SHP-1", "L", "carrier", new PlannedStop("west", 0, 0, 0), new PlannedStop("east", 0, 9, 0),
-                road, stops, null, null, null, promisedUntil);
+                road, stops, null, null, null, promisedUntil, null);
     }
 
     /** A truck that has driven east at {@link #SPEED} for so many minutes, one reading a minute. */
