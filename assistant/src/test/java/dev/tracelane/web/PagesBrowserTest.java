@@ -58,7 +58,7 @@ class PagesBrowserTest implements TestDatabase {
     @Test
     void theDashboardMarkerMovesWhenAPositionIsIngested() throws Exception {
         Truck truck = truck();
-        Reefers.report(server.getPort(), truck.token, Instant.now().minusSeconds(300), 41.88, -87.63, 5.0);
+        Reefers.report(server.getPort(), truck.token, Instant.now().minusSeconds(3600), 41.88, -87.63, 5.0);
         String coordinator = api.user(carrier, List.of("coordinator"), List.of());
         browser.open(page("/dashboard#token=" + coordinator));
         assertThat(markerOf(truck.reference, 41.88)).containsExactly(41.88, -87.63);
@@ -71,7 +71,7 @@ class PagesBrowserTest implements TestDatabase {
     @Test
     void theTrackingPageOfAShareLinkShowsTheShipmentAndFollowsItLive() throws Exception {
         Truck truck = truck();
-        Reefers.report(server.getPort(), truck.token, Instant.now().minusSeconds(300), 41.88, -87.63, 5.0);
+        Reefers.report(server.getPort(), truck.token, Instant.now().minusSeconds(3600), 41.88, -87.63, 5.0);
         String url = share(truck.reference);
         browser.open(page(url));
         String shown = browser.until(d -> {
