@@ -88,12 +88,17 @@ final class EtaPredictor {
                 cal.source(bucket),
                 explain(toGo, speed, lane, drives, cal.describe(bucket), now, trace.fraction(), laneWeight));
         double median = forecast.quantile(0.5);
-        double p10 = forecast.quantile(cal.level(bucket, 0.1));
-        double p90 = forecast.quantile(cal.level(bucket, 0.9));
-        // the point stays the forecast's median, as recalibrating it too flips it across a rest on a small shift;
-        // but where past trips put that median outside the window, clamping would pin it to the window's edge
-        // ("cannot arrive later than this"), so it takes the recalibrated median
-        double point = median >= p10 && median <= p90 ? median : forecast.quantile(cal.level(bucket, 0.5));
+        double low = cal.level(bucket, 0.1);
+        double high = cal.level(bucket, 0.9);
+        double p10 = forecast.quantile(low);
+        double p90 = forecast.quantile(high);
+        // the point is the forecast's median (recalibrating it too flips it across a rest on a small shift) while
+        // that lies in the window's middle half of probability; where past trips push the window away from it, the
+        // nearest level in that half. Clamping to p10-p90 pinned it to the window's edge ("cannot arrive later than
+        // this"); choosing between median and recalibrated median jumped as it crossed the edge. This moves only
+        // as the calibration does, when trips are delivered.
+        double inner = (high - low) / 4;
+        double point = forecast.quantile(Math.max(low + inner, Math.min(high - inner, 0.5)));
         Estimate estimate = new Estimate(at(now, point), at(now, p10), at(now, p90),
                 Math.round(trace.remainingRoadMeters()), now.atOffset(ZoneOffset.UTC), basis,
                 late == null ? null : round(late));
