@@ -44,7 +44,9 @@ final class RouteDeviation {
             backFixes = 0;
             if (offSince == null) {
                 offSince = ts;
-                maxOff = 0;
+                if (!alerting) { // a fix back in the hysteresis band does not end the deviation, nor its maximum
+                    maxOff = 0;
+                }
             }
             offFixes++;
             maxOff = Math.max(maxOff, off);

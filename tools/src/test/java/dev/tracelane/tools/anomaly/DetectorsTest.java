@@ -108,6 +108,20 @@ class DetectorsTest {
     }
 
     @Test
+    void theFarthestOffRouteIsKeptThroughAFixBackInTheHysteresisBand() {
+        RouteDeviation detector = new RouteDeviation(1, route, settings, PLACES, false);
+        double[] offsetsMeters = {10, 3_000, 3_000, 400, 900, 100, 50}; // 400: inside 500, not yet within 300
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < offsetsMeters.length; i++) {
+            double lon = -88.0 + offsetsMeters[i] / (111_320 * Math.cos(Math.toRadians(41.3)));
+            detector.observe(T0.plusSeconds(60L * i), 41.3 + i * 0.005, lon).ifPresent(verdicts::add);
+        }
+        assertThat(verdicts.get(verdicts.size() - 1)).isInstanceOfSatisfying(Verdict.Clear.class,
+                clear -> assertThat(((Number) clear.evidence().get("maxMetersOffRoute")).longValue())
+                        .isGreaterThan(2_900));
+    }
+
+    @Test
     void gpsJitterAtTheCorridorEdgeRaisesNothing() {
         RouteDeviation detector = new RouteDeviation(1, route, settings, PLACES, false);
         for (int i = 0; i < 60; i++) {

@@ -88,13 +88,22 @@ public class CurrentState {
             Instant lastBefore = row.lastTs;
             TrackingEvent latest = null;
             for (TrackingEvent e : events) {
-                if (e.hasPosition() && isNewest(row, e) && jumped(row, e)) {
+                boolean newest = isNewest(row, e);
+                if (e.hasPosition() && (newest ? jumped(row, e) : lateJump(c, row.id, e))) {
                     implausible.add(e);
-                    row.jumpLat = e.lat();
-                    row.jumpLon = e.lon();
-                    row.jumpTs = e.ts();
-                } else if (fold(row, e)) {
-                    latest = e;
+                    if (newest) {
+                        row.jumpLat = e.lat();
+                        row.jumpLon = e.lon();
+                        row.jumpTs = e.ts();
+                    }
+                } else {
+                    if (newest && e.hasPosition() && row.jumpTs != null && row.positionTs != null
+                            && tooFast(row.lat, row.lon, row.positionTs, e)) {
+                        confirmed(c, row); // it agrees with the reading refused before it
+                    }
+                    if (fold(row, e)) {
+                        latest = e;
+                    }
                 }
             }
             if (latest != null && !latest.ts().equals(lastBefore)) {
@@ -124,6 +133,50 @@ public class CurrentState {
     private boolean jumped(Row row, TrackingEvent e) {
         return row.positionTs != null && tooFast(row.lat, row.lon, row.positionTs, e)
                 && (row.jumpTs == null || !e.ts().isAfter(row.jumpTs) || tooFast(row.jumpLat, row.jumpLon, row.jumpTs, e));
+    }
+
+    /**
+     * The reading refused as a jump was a real move: it is no glitch. If the position it jumped from rests on that
+     * one reading alone (a device's first fix, often far off), that one was the glitch.
+     */
+    private static void confirmed(Connection c, Row row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE tracking_events SET implausible = false
+                 WHERE shipment_id = ? AND ts = ? AND lat = ? AND lon = ?""")) {
+            ps.setLong(1, row.id);
+            ps.setTimestamp(2, Timestamp.from(row.jumpTs));
+            ps.setDouble(3, row.jumpLat);
+            ps.setDouble(4, row.jumpLon);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE tracking_events SET implausible = true
+                 WHERE shipment_id = ? AND ts < ? AND lat IS NOT NULL AND NOT implausible
+                   AND (SELECT count(*) FROM tracking_events p
+                         WHERE p.shipment_id = ? AND p.ts < ? AND p.lat IS NOT NULL AND NOT p.implausible) = 1""")) {
+            ps.setLong(1, row.id);
+            ps.setTimestamp(2, Timestamp.from(row.jumpTs));
+            ps.setLong(3, row.id);
+            ps.setTimestamp(4, Timestamp.from(row.jumpTs));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * A reading older than the newest, judged by the plausible position stored just before it (a late upload
+     * between two good readings); with none before it, it stands.
+     */
+    private boolean lateJump(Connection c, long shipmentId, TrackingEvent e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT lat, lon, ts FROM tracking_events
+                 WHERE shipment_id = ? AND ts < ? AND lat IS NOT NULL AND NOT implausible
+                 ORDER BY ts DESC LIMIT 1""")) {
+            ps.setLong(1, shipmentId);
+            ps.setTimestamp(2, Timestamp.from(e.ts()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && tooFast(rs.getDouble(1), rs.getDouble(2), rs.getTimestamp(3).toInstant(), e);
+            }
+        }
     }
 
     private boolean tooFast(double lat, double lon, Instant since, TrackingEvent e) {

@@ -36,7 +36,7 @@ public class Shipments {
             s.id, s.reference, s.shipper_id, s.carrier_id, s.lane, s.origin, s.destination, s.stops, s.planned_route,
             s.planned_departure, s.promised_from, s.promised_until, s.cargo_type, s.temp_min, s.temp_max,
             s.tracker_id, st.status, st.last_ts, st.lat, st.lon, st.speed, st.heading, st.temperature,
-            st.departed_at, st.delivered_at""";
+            st.departed_at, st.delivered_at, coalesce(st.position_ts, st.last_ts) AS position_ts""";
     private static final String FROM = " FROM shipments s JOIN shipment_state st ON st.shipment_id = s.id ";
     private static final String LATE = """
             (st.delivered_at > s.promised_until
@@ -217,8 +217,8 @@ public class Shipments {
         OffsetDateTime until = Sql.utc(rs, "promised_until");
         String route = rs.getString("planned_route");
         Double lat = Sql.getDouble(rs, "lat");
-        OffsetDateTime lastTs = Sql.utc(rs, "last_ts");
-        Position position = lat == null || lastTs == null ? null : new Position(lat, rs.getDouble("lon"), lastTs,
+        OffsetDateTime at = Sql.utc(rs, "position_ts"); // the fix's own time, not a later temperature reading's
+        Position position = lat == null || at == null ? null : new Position(lat, rs.getDouble("lon"), at,
                 Sql.getDouble(rs, "speed"), Sql.getDouble(rs, "heading"),
                 Sql.getDouble(rs, "temperature"));
         return new Shipment(rs.getString("reference"), rs.getString("shipper_id"), rs.getString("carrier_id"),

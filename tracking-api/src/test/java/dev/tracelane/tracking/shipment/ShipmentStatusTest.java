@@ -103,11 +103,49 @@ class ShipmentStatusTest implements TestDatabase {
             send(tracker, "2026-11-20T09:02:00Z", 42.4200, -87.8100);
         }
         assertThat((Map<String, Object>) shipment().get("lastPosition")).containsEntry("lat", 42.42);
-        Map<String, Object> line = (Map<String, Object>) ((List<?>) api.get("/api/shipments/" + reference + "/track",
-                viewer).get("features")).get(0);
-        assertThat((List<?>) ((Map<String, Object>) line.get("geometry")).get("coordinates")).hasSize(2);
+        assertThat(trackPoints()).hasSize(2);
         assertThat(bus.committed).flatMap(EventsCommitted::events)
                 .noneMatch(s -> s.event().lon() != null && s.event().lon() == 180.0);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLastPositionIsDatedByItsFixNotByALaterTemperatureReading() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            send(tracker, "2026-11-20T09:00:00Z", 42.4000, -87.8000);
+            tracker.send("{\"ts\":\"2026-11-20T09:05:00Z\",\"temperature\":4.0}");
+            assertThat(tracker.next()).contains("\"ack\"");
+        }
+        assertThat((Map<String, Object>) shipment().get("lastPosition")).containsEntry("ts", "2026-11-20T09:00:00Z");
+    }
+
+    @Test
+    void aGlitchArrivingLateBetweenTwoGoodReadingsIsReadPastToo() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            send(tracker, "2026-11-20T09:00:00Z", 42.4000, -87.8000);
+            send(tracker, "2026-11-20T09:10:00Z", 42.4500, -87.8200);
+            send(tracker, "2026-11-20T09:05:00Z", 30.0000, -100.0000); // uploaded late, 1,700 km off
+        }
+        assertThat(trackPoints()).hasSize(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFirstFixFarOffIsTheGlitchOnceTheReadingsAfterItAgree() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            send(tracker, "2026-11-20T09:00:00Z", 44.0000, -80.0000); // a cold start's fix, in Ontario
+            send(tracker, "2026-11-20T09:01:00Z", 41.8790, -87.6300);
+            send(tracker, "2026-11-20T09:02:00Z", 41.8800, -87.6310);
+        }
+        assertThat((Map<String, Object>) shipment().get("lastPosition")).containsEntry("lat", 41.88);
+        assertThat(trackPoints()).containsExactly(List.of(-87.63, 41.879), List.of(-87.631, 41.88));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> trackPoints() {
+        Map<String, Object> line = (Map<String, Object>) ((List<?>) api.get("/api/shipments/" + reference + "/track",
+                viewer).get("features")).get(0);
+        return (List<Object>) ((Map<String, Object>) line.get("geometry")).get("coordinates");
     }
 
     @Test
