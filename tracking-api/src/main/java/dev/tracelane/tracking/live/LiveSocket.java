@@ -86,7 +86,8 @@ public class LiveSocket {
                     "expected {\"type\":\"subscribe\"|\"unsubscribe\",\"topics\":[...],\"since\":{...}}"));
             return;
         }
-        if (frame.subscribe() && subscriber.topics().size() + frame.topics().size() > limits.maxTopics()) {
+        if (frame.subscribe()
+                && subscriber.topics().size() + subscriber.notFollowed(frame.topics()) > limits.maxTopics()) {
             subscriber.sendNow(LiveFrames.error(null, "too_many_topics", "a connection follows at most "
                     + limits.maxTopics() + " topics; none of these was subscribed"));
             return;

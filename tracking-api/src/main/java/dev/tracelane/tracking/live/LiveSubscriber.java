@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,13 @@ final class LiveSubscriber {
 
     synchronized Set<String> topics() {
         return Set.copyOf(subscriptions.keySet());
+    }
+
+    /** How many of these topics, as the client names them, it does not follow yet. */
+    synchronized long notFollowed(List<String> clientTopics) {
+        Set<String> followed = new HashSet<>();
+        subscriptions.values().forEach(s -> followed.add(s.quotedName));
+        return clientTopics.stream().distinct().filter(t -> !followed.contains(LiveFrames.quote(t))).count();
     }
 
     /** Starts following {@code topic}; live messages are held until {@link #replayed} says history is out. */

@@ -36,6 +36,12 @@ class LiveSubscriberTest {
     }
 
     @Test
+    void topicsAlreadyFollowedOrNamedTwiceCountOnceTowardsTheLimit() {
+        subscriber.follow("s:1", "\"shipment:SHP-1\"");
+        assertThat(subscriber.notFollowed(List.of("shipment:SHP-1", "shipment:SHP-2", "shipment:SHP-2"))).isEqualTo(1);
+    }
+
+    @Test
     void statusUpdatesAreNeverConflated() {
         follow("s:1");
         for (int i = 1; i <= 5; i++) {
