@@ -25,8 +25,8 @@ public class ReferenceGuard {
      * (2026-0042), with a digit somewhere.
      */
     public static final String CODE = "(?=[\\p{L}\\p{N}-]*\\d)[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*";
-    /** A reference's prefix before its hyphen: a letter, then letters or digits (SHP, R2). */
-    public static final String PREFIX = "\\p{L}[\\p{L}\\p{N}]{1,5}";
+    /** A reference's prefix before its hyphen: two to six letters or digits, a letter among them (SHP, R2, 3PL). */
+    public static final String PREFIX = "(?=\\p{N}{0,5}\\p{L})[\\p{L}\\p{N}]{2,6}";
     /** Interstates (I-80) look like references with a one-letter prefix and are not checked. */
     private static final Pattern REFERENCE = Pattern.compile("\\b(?:" + PREFIX + "|(?!I-)\\p{Lu})-" + CODE + "\\b");
     private final References references;

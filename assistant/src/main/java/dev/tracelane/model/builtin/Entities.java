@@ -24,12 +24,12 @@ import java.util.regex.Pattern;
  */
 final class Entities {
     /**
-     * SHP-1042, shp-0f23a, PO-2026-0042, R-4, R2-K1, SHP1042, SHP 1042, shp 1042: letters (one capital will do;
-     * digits may follow the first), then a hyphen and a code with a digit, in hyphenated parts if need be; or
-     * letters and digits right after them, or a space and digits. After a space, capitals take two digits or more; lower case takes a short abbreviation without
-     * vowels (shp, trk) and three digits, so "seen 105 min ago" or "top 100" is not a reference. A code of letters
-     * only (SHP-eebfeaef, PO-ABCDEF) takes a prefix in capitals, so "follow-up" or "drop-off" is not one. Letters
-     * may be any script's (R-ÜNI-1).
+     * SHP-1042, shp-0f23a, PO-2026-0042, R-4, R2-K1, 3PL-778, SHP1042, SHP 1042, shp 1042: letters (one capital
+     * will do; digits may stand among them), then a hyphen and a code with a digit, in hyphenated parts if need
+     * be; or letters and digits right after them, or a space and digits. After a space, capitals take two digits
+     * or more; lower case takes a short abbreviation without vowels (shp, trk) and three digits, so "seen 105 min
+     * ago" or "top 100" is not a reference. A code of letters only (SHP-eebfeaef, PO-ABCDEF) takes a prefix in
+     * capitals, so "follow-up" or "drop-off" is not one. Letters may be any script's (R-ÜNI-1).
      */
     static final Pattern REFERENCE = Pattern.compile("\\b(?:(?<joined>" + ReferenceGuard.PREFIX + ")-(?<code>"
             + ReferenceGuard.CODE + ")|(?<letters>\\p{L}{2,6})(?<digits>\\d{2,10})"
@@ -65,8 +65,7 @@ final class Entities {
             "delivery", "now", "me", "you", "us", "arrive", "be", "get", "go", "make", "today", "tomorrow",
             "tonight", "noon", "midnight", "least", "last", "past", "front", "order", "question", "case", "fact",
             "general", "hours", "minutes", "reefer", "reefers", "check");
-    private static final Set<String> WORD_LIKE_STATE_CODES = Set.of("al", "co", "de", "hi", "id", "in", "la", "ma",
-            "me", "mi", "mo", "ms", "ne", "oh", "ok", "or", "pa");
+    private static final Set<String> WORD_LIKE_STATE_CODES = Set.of("hi", "in", "me", "or");
     private static final int MIN_PLACE_POPULATION = 20_000;
     private static final String PARTY_WORD = "(\\p{L}[\\p{L}\\d&-]{2,40})";
     private static final String LOADS = "(?:shipments|loads|orders|deliveries|freight|trucks)";
@@ -162,7 +161,7 @@ final class Entities {
         return Optional.empty();
     }
 
-    /** "tx" typed for TX; not the codes that are also words or abbreviations ("in", "or", "me", "ok", "co"). */
+    /** "tx", "oh" typed for TX, OH after "to"; not the codes that are also words there ("to me", "in or out"). */
     private static Optional<String> typedStateCode(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         return lower.length() == 2 && !WORD_LIKE_STATE_CODES.contains(lower)

@@ -24,6 +24,7 @@ class EntitiesTest {
         assertThat(Entities.references("status of PO-2026-0042")).containsExactly("PO-2026-0042");
         assertThat(Entities.references("where is R-ÜNI-1?")).containsExactly("R-ÜNI-1");
         assertThat(Entities.references("where is R2-K1?")).containsExactly("R2-K1");
+        assertThat(Entities.references("where is 3pl-778?")).containsExactly("3PL-778");
     }
 
     @Test
