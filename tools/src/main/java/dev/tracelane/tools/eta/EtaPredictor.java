@@ -5,6 +5,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +30,8 @@ final class EtaPredictor {
      * outcome; past trips' levels recalibrate the width anyway.
      */
     private static final double KERNEL_SPREAD = 0.08;
+    /** How far (in forecast probability) the point may sit from where it would be read before it moves. */
+    private static final double STEADY = 0.1;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
     /**
      * How far ahead (in driving time) a planned stop may be for a due rest to wait for it: a plan puts its
@@ -98,18 +101,34 @@ final class EtaPredictor {
         // this"); choosing between median and recalibrated median jumped as it crossed the edge. This moves only
         // as the calibration does, when trips are delivered.
         double inner = (high - low) / 4;
-        double point = forecast.quantile(Math.max(low + inner, Math.min(high - inner, 0.5)));
-        Estimate estimate = new Estimate(at(now, point), at(now, p10), at(now, p90),
+        double level = Math.max(low + inner, Math.min(high - inner, 0.5));
+        Estimate estimate = new Estimate(at(now, forecast.quantile(level)), at(now, p10), at(now, p90),
                 Math.round(trace.remainingRoadMeters()), now.atOffset(ZoneOffset.UTC), basis,
                 late == null ? null : round(late));
-        return new Prediction(estimate, median, bucket, forecast);
+        return new Prediction(estimate, median, bucket, forecast, level);
     }
 
     /**
      * @param rawSeconds the forecast's median time to go, before calibration
      * @param forecast   what calibration learns from once the trip arrives
+     * @param level      the forecast probability the point was read at
      */
-    record Prediction(Estimate estimate, double rawSeconds, int bucket, Forecast forecast) {
+    record Prediction(Estimate estimate, double rawSeconds, int bucket, Forecast forecast, double level) {
+        /**
+         * This estimate, but keeping the {@code previous} point while the forecast still puts it within
+         * {@link #STEADY} of the level it reads the point at: where a daily rest splits the outcomes about evenly,
+         * the point would hop between them on every reading, and so would every screen showing it.
+         */
+        Estimate steadied(OffsetDateTime previous) {
+            Estimate e = estimate;
+            double seconds = previous.toEpochSecond() - e.asOf().toEpochSecond();
+            boolean inWindow = !previous.isBefore(e.p10()) && !previous.isAfter(e.p90());
+            if (seconds <= 0 || !inWindow || Math.abs(forecast.cdf(seconds) - level) > STEADY) {
+                return e;
+            }
+            return new Estimate(previous, e.p10(), e.p90(), e.remainingMeters(), e.asOf(), e.basis(),
+                    e.lateProbability());
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ public final class ShipmentEta {
     private final boolean laneKnown;
     private final long[] firstAt = new long[LaneTrip.STEPS];
     private Instant computedAt;
+    private Estimate last;
     private boolean leftOrigin;
 
     ShipmentEta(ShipmentPlan plan, EtaPredictor predictor, LaneHistory lanes, EtaSettings settings) {
@@ -49,12 +50,14 @@ public final class ShipmentEta {
         computedAt = ts;
         EtaPredictor.Prediction p = predictor.predict(plan, trace, stopsDone, lanes.profile(plan.lane()),
                 lanes.calibration(plan.lane()), leftOrigin);
+        Estimate estimate = last == null ? p.estimate() : p.steadied(last.eta());
+        last = estimate;
         // a forecast made at the gate (under a minute to go) says nothing calibration could learn from
         if (first[p.bucket()] == null && p.rawSeconds() >= 60) {
             first[p.bucket()] = p.forecast();
             firstAt[p.bucket()] = ts.getEpochSecond();
         }
-        return Optional.of(p.estimate());
+        return Optional.of(estimate);
     }
 
     /** The shipment went in transit (its truck left the origin): the next estimate's basis says so. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -195,6 +196,15 @@ class EtaPredictorTest {
         assertThat(calibrated.p90()).isAfter(plain.p90());
         assertThat(calibrated.eta()).isBetween(calibrated.p10(), calibrated.p90());
         assertThat(calibrated.basis().calibration()).isEqualTo("lane");
+    }
+
+    @Test
+    void aPreviousPointTheForecastStillPutsNearItsLevelIsKeptAndOneFartherOffIsNot() {
+        EtaPredictor.Prediction p = predict(plan(List.of(), null), driven(RestRules.NONE, 60),
+                new LaneProfile(List.of()));
+        OffsetDateTime near = p.estimate().eta().plusMinutes(1);
+        assertThat(p.steadied(near).eta()).isEqualTo(near);
+        assertThat(p.steadied(p.estimate().p90()).eta()).isEqualTo(p.estimate().eta());
     }
 
     @Test
