@@ -80,6 +80,7 @@ final class Entities {
             "delivering", "waiting", "stuck", "warm", "cold", "hot", "company", "customer", "customers");
     private static final Pattern CLOCK = Pattern.compile(
             "(?i)\\b(?:before|by|until|till|no later than|at)\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?");
+    private static final Pattern AHEAD = Pattern.compile("\\b(?:next|within|coming)\\s+(\\d{1,3})\\s*(?:hours|hrs|h)\\b");
     private static final Pattern HOURS = Pattern.compile("(?i)\\b(?:last|past)\\s+(\\d{1,3})\\s*(?:hours|hrs|h)\\b");
 
     private final PlaceIndex places;
@@ -183,9 +184,16 @@ final class Entities {
         return Optional.empty();
     }
 
-    /** "before noon", "by 5pm", "until 17:30", "by the end of the day", "tomorrow morning": the UTC instant meant. */
+    /**
+     * "before noon", "by 5pm", "until 17:30", "by the end of the day", "tomorrow morning", "in the next 3 hours":
+     * the UTC instant meant.
+     */
     static Optional<Instant> deadline(String text, Instant now) {
         String lower = text.toLowerCase(Locale.ROOT);
+        Matcher ahead = AHEAD.matcher(lower);
+        if (ahead.find()) {
+            return Optional.of(now.plus(Duration.ofHours(Integer.parseInt(ahead.group(1)))));
+        }
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (lower.contains("tomorrow")) {
             day = day.plusDays(1);

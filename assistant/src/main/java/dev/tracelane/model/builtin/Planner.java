@@ -165,14 +165,15 @@ final class Planner {
 
     private Plan search(String intent, String text, Instant now) {
         Optional<Entities.PlaceMention> place = entities.place(text);
-        String destination = place.filter(Entities.PlaceMention::destination).map(Entities.PlaceMention::name)
-                .orElse(null);
-        String near = place.filter(p -> !p.destination()).map(Entities.PlaceMention::name).orElse(null);
+        Optional<Instant> dueBy = dueBy(text.toLowerCase(Locale.ROOT), now);
+        // "what arrives today in Texas": where loads are due is where they are going, not where they are now
+        boolean toward = dueBy.isPresent() || place.map(Entities.PlaceMention::destination).orElse(false);
+        String destination = place.filter(p -> toward).map(Entities.PlaceMention::name).orElse(null);
+        String near = place.filter(p -> !toward).map(Entities.PlaceMention::name).orElse(null);
         boolean late = intent.equals("search_late");
         String status = late ? null : Entities.status(text);
         return Plan.call(intent, List.of(searchCall(status, late, destination, near, Entities.radiusKm(text), false,
-                Entities.silentMinutes(text), Entities.party(text).orElse(null),
-                dueBy(text.toLowerCase(Locale.ROOT), now).orElse(null))));
+                Entities.silentMinutes(text), Entities.party(text).orElse(null), dueBy.orElse(null))));
     }
 
     /** "arriving today", "due before 5pm": the time asked about; not "delivered today", which has arrived. */

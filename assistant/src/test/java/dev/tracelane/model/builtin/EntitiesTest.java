@@ -104,4 +104,12 @@ class EntitiesTest {
         assertThat(Entities.hours("how many alerts in the last hour?", Instant.parse("2026-12-02T18:00:00Z")))
                 .isEqualTo(1);
     }
+
+    @Test
+    void aWindowOfHoursAheadIsADeadlineThatManyHoursFromNow() {
+        Instant now = Instant.parse("2026-12-03T08:00:00Z");
+        assertThat(Entities.deadline("what's arriving in the next 3 hours", now))
+                .contains(Instant.parse("2026-12-03T11:00:00Z"));
+        assertThat(Entities.deadline("anything due within 12 hrs?", now)).contains(Instant.parse("2026-12-03T20:00:00Z"));
+    }
 }
