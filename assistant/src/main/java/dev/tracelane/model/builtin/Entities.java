@@ -71,13 +71,14 @@ final class Entities {
     private static final String LOADS = "(?:shipments|loads|orders|deliveries|freight|trucks)";
     private static final Pattern PARTY = Pattern.compile("(?i)\\b" + PARTY_WORD + "(?:'s)?\\s+" + LOADS + "\\b|\\b"
             + LOADS + "\\s+(?:of|by|from|for)\\s+" + PARTY_WORD + "\\b|\\b(?:carried|hauled|shipped|moved) by\\s+"
-            + PARTY_WORD + "\\b");
+            + PARTY_WORD + "\\b|\\b(?:from|for)\\s+" + PARTY_WORD + "\\W*$");
     private static final Set<String> NOT_PARTIES = Set.of("all", "my", "our", "the", "late", "delayed", "open",
             "reefer", "refrigerated", "planned", "delivered", "active", "current", "other", "any", "which", "what",
             "many", "these", "those", "your", "their", "new", "frozen", "chilled", "transit", "moving", "overdue",
             "today", "outstanding", "pending", "recent", "upcoming", "some", "more", "most", "few", "several",
             "each", "every", "how", "are", "were", "have", "has", "show", "list", "them", "you", "today's",
-            "delivering", "waiting", "stuck", "warm", "cold", "hot", "company", "customer", "customers");
+            "delivering", "waiting", "stuck", "warm", "cold", "hot", "company", "customer", "customers", "tomorrow",
+            "tonight", "now", "me", "us", "later", "sure", "real", "good", "this", "that", "it");
     private static final Pattern CLOCK = Pattern.compile(
             "(?i)\\b(?:before|by|until|till|no later than|at)\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?");
     private static final Pattern AHEAD = Pattern.compile("\\b(?:next|within|coming)\\s+(\\d{1,3})\\s*(?:hours|hrs|h)\\b");
@@ -170,13 +171,17 @@ final class Entities {
     }
 
     /**
-     * A word that may name a shipper or carrier: "Globex shipments", "loads for initech", "Acme's orders". Only
-     * a guess: the search tool narrows by it only when one of the user's shippers or carriers has that name.
+     * A word that may name a shipper or carrier: "Globex shipments", "loads for initech", "Acme's orders", "due
+     * before 5pm for globex" (the last word, after "for" or "from"). Only a guess: the search tool narrows by it
+     * only when one of the user's shippers or carriers has that name.
      */
     static Optional<String> party(String text) {
         Matcher m = PARTY.matcher(text);
         for (int from = 0; from < text.length() && m.find(from); from = m.start() + 1) { // "any loads for X"
-            String word = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String word = null;
+            for (int g = 1; word == null; g++) { // the one alternative that matched
+                word = m.group(g);
+            }
             if (!NOT_PARTIES.contains(word.toLowerCase(Locale.ROOT))) {
                 return Optional.of(word);
             }

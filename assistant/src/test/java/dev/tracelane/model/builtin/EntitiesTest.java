@@ -67,6 +67,8 @@ class EntitiesTest {
         assertThat(Entities.party("any loads for initech today?")).contains("initech");
         assertThat(Entities.party("Acme's orders")).contains("Acme");
         assertThat(Entities.party("which shipments are carried by swift-haul?")).contains("swift-haul");
+        assertThat(Entities.party("loads due before 5pm for globex")).contains("globex");
+        assertThat(Entities.party("what's arriving today from roadrunner?")).contains("roadrunner");
     }
 
     @Test
@@ -74,6 +76,7 @@ class EntitiesTest {
         assertThat(Entities.party("which late shipments are there")).isEmpty();
         assertThat(Entities.party("list all reefer loads")).isEmpty();
         assertThat(Entities.party("how many trucks are on the road")).isEmpty();
+        assertThat(Entities.party("anything arriving for tomorrow?")).isEmpty();
     }
 
     @Test
