@@ -91,6 +91,7 @@ public class CurrentState {
                 boolean newest = isNewest(row, e);
                 if (e.hasPosition() && (newest ? jumped(row, e) : lateJump(c, row.id, e))) {
                     implausible.add(e);
+                    flag(c, e, true); // at once: the rest of this batch is judged against the table as well
                     if (newest) {
                         row.jumpLat = e.lat();
                         row.jumpLon = e.lon();
@@ -99,7 +100,7 @@ public class CurrentState {
                 } else {
                     if (newest && e.hasPosition() && row.jumpTs != null && row.positionTs != null
                             && tooFast(row.lat, row.lon, row.positionTs, e)) {
-                        confirmed(c, row); // it agrees with the reading refused before it
+                        confirmed(c, row, events, implausible); // it agrees with the reading refused before it
                     }
                     if (fold(row, e)) {
                         latest = e;
@@ -120,7 +121,6 @@ public class CurrentState {
         if (implausible.isEmpty()) {
             return new CommittedBatch(stored, reported, changes);
         }
-        flag(c, implausible);
         return new CommittedBatch(stored.stream().filter(s -> !implausible.contains(s.event())).toList(), reported,
                 changes);
     }
@@ -137,9 +137,14 @@ public class CurrentState {
 
     /**
      * The reading refused as a jump was a real move: it is no glitch. If the position it jumped from rests on that
-     * one reading alone (a device's first fix, often far off), that one was the glitch.
+     * one reading alone (a device's first fix, often far off), that one was the glitch, and the shipment starts
+     * again from no position, so the reading that confirmed the move counts as its first.
+     *
+     * @param batch       this batch's readings of the shipment
+     * @param implausible this batch's readings flagged so far, kept in step with the table
      */
-    private static void confirmed(Connection c, Row row) throws SQLException {
+    private static void confirmed(Connection c, Row row, List<TrackingEvent> batch, Set<TrackingEvent> implausible)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE tracking_events SET implausible = false
                  WHERE shipment_id = ? AND ts = ? AND lat = ? AND lon = ?""")) {
@@ -149,30 +154,50 @@ public class CurrentState {
             ps.setDouble(4, row.jumpLon);
             ps.executeUpdate();
         }
+        implausible.removeIf(e -> at(e, row.jumpTs, row.jumpLat, row.jumpLon));
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE tracking_events SET implausible = true
                  WHERE shipment_id = ? AND ts < ? AND lat IS NOT NULL AND NOT implausible
                    AND (SELECT count(*) FROM tracking_events p
-                         WHERE p.shipment_id = ? AND p.ts < ? AND p.lat IS NOT NULL AND NOT p.implausible) = 1""")) {
+                         WHERE p.shipment_id = ? AND p.ts < ? AND p.lat IS NOT NULL AND NOT p.implausible) = 1
+                RETURNING ts, lat, lon""")) {
             ps.setLong(1, row.id);
             ps.setTimestamp(2, Timestamp.from(row.jumpTs));
             ps.setLong(3, row.id);
             ps.setTimestamp(4, Timestamp.from(row.jumpTs));
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    Instant ts = rs.getTimestamp(1).toInstant();
+                    double lat = rs.getDouble(2);
+                    double lon = rs.getDouble(3);
+                    batch.stream().filter(e -> at(e, ts, lat, lon)).forEach(implausible::add);
+                    row.lat = null;
+                    row.lon = null;
+                    row.positionTs = null;
+                }
+            }
         }
+    }
+
+    private static boolean at(TrackingEvent e, Instant ts, double lat, double lon) {
+        return e.ts().equals(ts) && e.hasPosition() && e.lat() == lat && e.lon() == lon;
     }
 
     /**
      * A reading older than the newest, judged by the plausible position stored just before it (a late upload
-     * between two good readings); with none before it, it stands.
+     * between two good readings), or, older than all of them, by the first after it.
      */
     private boolean lateJump(Connection c, long shipmentId, TrackingEvent e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT lat, lon, ts FROM tracking_events
-                 WHERE shipment_id = ? AND ts < ? AND lat IS NOT NULL AND NOT implausible
-                 ORDER BY ts DESC LIMIT 1""")) {
+                (SELECT lat, lon, ts FROM tracking_events
+                  WHERE shipment_id = ? AND ts < ? AND lat IS NOT NULL AND NOT implausible ORDER BY ts DESC LIMIT 1)
+                UNION ALL
+                (SELECT lat, lon, ts FROM tracking_events
+                  WHERE shipment_id = ? AND ts > ? AND lat IS NOT NULL AND NOT implausible ORDER BY ts LIMIT 1)""")) {
             ps.setLong(1, shipmentId);
             ps.setTimestamp(2, Timestamp.from(e.ts()));
+            ps.setLong(3, shipmentId);
+            ps.setTimestamp(4, Timestamp.from(e.ts()));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && tooFast(rs.getDouble(1), rs.getDouble(2), rs.getTimestamp(3).toInstant(), e);
             }
@@ -181,20 +206,18 @@ public class CurrentState {
 
     private boolean tooFast(double lat, double lon, Instant since, TrackingEvent e) {
         double meters = GreatCircle.meters(lat, lon, e.lat(), e.lon());
-        double seconds = Math.max(1, Duration.between(since, e.ts()).toMillis() / 1000.0);
+        double seconds = Math.max(1, Math.abs(Duration.between(since, e.ts()).toMillis()) / 1000.0);
         return meters > MIN_JUMP_METERS && meters / seconds > maxSpeedMetersPerSecond;
     }
 
-    private static void flag(Connection c, Set<TrackingEvent> implausible) throws SQLException {
+    private static void flag(Connection c, TrackingEvent e, boolean implausible) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE tracking_events SET implausible = true WHERE tracker_id = ? AND ts = ? AND client_id = ?")) {
-            for (TrackingEvent e : implausible) {
-                ps.setString(1, e.trackerId());
-                ps.setTimestamp(2, Timestamp.from(e.ts()));
-                ps.setString(3, e.clientId());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+                "UPDATE tracking_events SET implausible = ? WHERE tracker_id = ? AND ts = ? AND client_id = ?")) {
+            ps.setBoolean(1, implausible);
+            ps.setString(2, e.trackerId());
+            ps.setTimestamp(3, Timestamp.from(e.ts()));
+            ps.setString(4, e.clientId());
+            ps.executeUpdate();
         }
     }
 

@@ -141,6 +141,45 @@ class ShipmentStatusTest implements TestDatabase {
         assertThat(trackPoints()).containsExactly(List.of(-87.63, 41.879), List.of(-87.631, 41.88));
     }
 
+    @Test
+    void aLateGlitchOlderThanEveryReadingIsJudgedByTheFirstAfterIt() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            send(tracker, "2026-11-20T09:00:00Z", 42.4000, -87.8000);
+            send(tracker, "2026-11-20T09:01:00Z", 42.4100, -87.8000);
+            send(tracker, "2026-11-20T08:59:00Z", 35.0000, -93.0000);
+        }
+        assertThat(trackPoints()).hasSize(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMoveConfirmedWithinOneBatchKeepsBothReadingsAtTheNewPlace() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            batch(tracker, fix("09:00", 42.40, -87.80), fix("09:01", 42.41, -87.80), fix("09:02", 44.98, -93.26),
+                    fix("09:03", 44.981, -93.261));
+        }
+        assertThat(trackPoints()).hasSize(4);
+        assertThat((Map<String, Object>) shipment().get("lastPosition")).containsEntry("lat", 44.981);
+    }
+
+    @Test
+    void aFarFirstFixInTheBatchOfTheReadingsAfterItIsTheGlitchAndTheLoadStillDeparts() throws Exception {
+        try (SocketClient tracker = SocketClient.tracker(server.getPort(), trackerToken)) {
+            batch(tracker, fix("09:00", 35.0, -93.0), fix("09:10", 42.40, -87.80), fix("09:11", 42.41, -87.80));
+        }
+        assertThat(trackPoints()).containsExactly(List.of(-87.8, 42.4), List.of(-87.8, 42.41));
+        assertThat(shipment()).containsEntry("status", "in_transit"); // already on the way, as a first reading
+    }
+
+    private static String fix(String time, double lat, double lon) {
+        return "{\"ts\":\"2026-11-20T" + time + ":00Z\",\"lat\":" + lat + ",\"lon\":" + lon + "}";
+    }
+
+    private static void batch(SocketClient tracker, String... fixes) throws Exception {
+        tracker.send("[" + String.join(",", fixes) + "]");
+        assertThat(tracker.next()).contains("\"ack\"");
+    }
+
     @SuppressWarnings("unchecked")
     private List<Object> trackPoints() {
         Map<String, Object> line = (Map<String, Object>) ((List<?>) api.get("/api/shipments/" + reference + "/track",
