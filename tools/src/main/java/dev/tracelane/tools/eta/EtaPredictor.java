@@ -31,7 +31,7 @@ final class EtaPredictor {
      */
     private static final double KERNEL_SPREAD = 0.08;
     /** How far (in forecast probability) the point may sit from where it would be read before it moves. */
-    private static final double STEADY = 0.1;
+    private static final double STEADY = 0.2;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
     /**
      * How far ahead (in driving time) a planned stop may be for a due rest to wait for it: a plan puts its
