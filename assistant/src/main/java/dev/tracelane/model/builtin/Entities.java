@@ -150,8 +150,9 @@ final class Entities {
                 if (NOT_PLACES.contains(span.get(0).toLowerCase(Locale.ROOT))) {
                     break;
                 }
-                if (n == 1 && typedStateCode(candidate).isPresent()) {
-                    return typedStateCode(candidate);
+                boolean last = text.substring(m.end()).replaceAll("[\\W_]+$", "").strip().equalsIgnoreCase(candidate);
+                if (n == 1 && typedStateCode(candidate, last).isPresent()) {
+                    return typedStateCode(candidate, last);
                 }
                 Optional<Place> place = places.find(candidate);
                 if (UsStates.code(candidate).isPresent()
@@ -163,10 +164,14 @@ final class Entities {
         return Optional.empty();
     }
 
-    /** "tx", "oh" typed for TX, OH after "to"; not the codes that are also words there ("to me", "in or out"). */
-    private static Optional<String> typedStateCode(String word) {
+    /**
+     * "tx", "oh" typed for TX, OH after "to"; the codes that are also words there ("in or out") only as the
+     * message's last word ("loads going to in?"), and "me" never ("what's coming to me?").
+     */
+    private static Optional<String> typedStateCode(String word, boolean last) {
         String lower = word.toLowerCase(Locale.ROOT);
-        return lower.length() == 2 && !WORD_LIKE_STATE_CODES.contains(lower)
+        boolean plain = !WORD_LIKE_STATE_CODES.contains(lower) || last && !lower.equals("me");
+        return lower.length() == 2 && plain
                 ? UsStates.code(lower.toUpperCase(Locale.ROOT)) : Optional.empty();
     }
 
