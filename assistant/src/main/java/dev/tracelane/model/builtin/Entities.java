@@ -150,9 +150,13 @@ final class Entities {
                 if (NOT_PLACES.contains(span.get(0).toLowerCase(Locale.ROOT))) {
                     break;
                 }
-                boolean last = text.substring(m.end()).replaceAll("[\\W_]+$", "").strip().equalsIgnoreCase(candidate);
-                if (n == 1 && typedStateCode(candidate, last).isPresent()) {
-                    return typedStateCode(candidate, last);
+                if (n == 1) {
+                    boolean last = text.substring(m.end()).replaceAll("[\\W_]+$", "").strip()
+                            .equalsIgnoreCase(candidate);
+                    Optional<String> code = typedStateCode(candidate, last);
+                    if (code.isPresent()) {
+                        return code;
+                    }
                 }
                 Optional<Place> place = places.find(candidate);
                 if (UsStates.code(candidate).isPresent()

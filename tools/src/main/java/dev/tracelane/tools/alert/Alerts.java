@@ -7,9 +7,9 @@ import dev.tracelane.tracking.shipment.Scope;
 import dev.tracelane.tracking.storage.Sql;
 import dev.tracelane.tracking.storage.StorageException;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;

@@ -19,14 +19,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -44,17 +43,14 @@ import java.util.TreeMap;
 public class CurrentState {
     private static final double ON_THE_WAY_DETOUR = 1.25;
     private static final double ROUTE_CORRIDOR_METERS = 5_000;
-    /** Shorter jumps are left alone: over a short gap they are GPS noise, not a teleport. */
-    private static final double MIN_JUMP_METERS = 5_000;
     private final double geofenceMeters;
-    private final double maxSpeedMetersPerSecond;
+    private final ImplausiblePositions glitches;
     private final JsonMapper json;
 
-    public CurrentState(@Value("${tracelane.geofence-meters:1500}") double geofenceMeters,
-                        @Value("${tracelane.max-plausible-speed-kmh:300}") double maxPlausibleSpeedKmh,
-                        JsonMapper json) {
+    CurrentState(@Value("${tracelane.geofence-meters:1500}") double geofenceMeters, ImplausiblePositions glitches,
+                 JsonMapper json) {
         this.geofenceMeters = geofenceMeters;
-        this.maxSpeedMetersPerSecond = maxPlausibleSpeedKmh / 3.6;
+        this.glitches = glitches;
         this.json = json;
     }
 
@@ -89,9 +85,9 @@ public class CurrentState {
             TrackingEvent latest = null;
             for (TrackingEvent e : events) {
                 boolean newest = isNewest(row, e);
-                if (e.hasPosition() && (newest ? jumped(row, e) : lateJump(c, row.id, e))) {
+                if (e.hasPosition() && (newest ? jumped(row, e) : glitches.lateJump(c, row.id, e))) {
                     implausible.add(e);
-                    flag(c, e, true); // at once: the rest of this batch is judged against the table as well
+                    glitches.flag(c, e);
                     if (newest) {
                         row.jumpLat = e.lat();
                         row.jumpLon = e.lon();
@@ -99,7 +95,7 @@ public class CurrentState {
                     }
                 } else {
                     if (newest && e.hasPosition() && row.jumpTs != null && row.positionTs != null
-                            && tooFast(row.lat, row.lon, row.positionTs, e)) {
+                            && glitches.tooFast(row.lat, row.lon, row.positionTs, e)) {
                         confirmed(c, row, events, implausible); // it agrees with the reading refused before it
                     }
                     if (fold(row, e)) {
@@ -131,93 +127,28 @@ public class CurrentState {
 
     /** Too far from the last position for the time since, and from the last position refused, if any. */
     private boolean jumped(Row row, TrackingEvent e) {
-        return row.positionTs != null && tooFast(row.lat, row.lon, row.positionTs, e)
-                && (row.jumpTs == null || !e.ts().isAfter(row.jumpTs) || tooFast(row.jumpLat, row.jumpLon, row.jumpTs, e));
+        return row.positionTs != null && glitches.tooFast(row.lat, row.lon, row.positionTs, e)
+                && (row.jumpTs == null || !e.ts().isAfter(row.jumpTs)
+                || glitches.tooFast(row.jumpLat, row.jumpLon, row.jumpTs, e));
     }
 
     /**
-     * The reading refused as a jump was a real move: it is no glitch. If the position it jumped from rests on that
-     * one reading alone (a device's first fix, often far off), that one was the glitch, and the shipment starts
-     * again from no position, so the reading that confirmed the move counts as its first.
+     * The reading refused as a jump was a real move. If the position it jumped from was the glitch instead, the
+     * shipment starts again from no position, so the reading that confirmed the move counts as its first.
      *
      * @param batch       this batch's readings of the shipment
      * @param implausible this batch's readings flagged so far, kept in step with the table
      */
-    private static void confirmed(Connection c, Row row, List<TrackingEvent> batch, Set<TrackingEvent> implausible)
+    private void confirmed(Connection c, Row row, List<TrackingEvent> batch, Set<TrackingEvent> implausible)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE tracking_events SET implausible = false
-                 WHERE shipment_id = ? AND ts = ? AND lat = ? AND lon = ?""")) {
-            ps.setLong(1, row.id);
-            ps.setTimestamp(2, Timestamp.from(row.jumpTs));
-            ps.setDouble(3, row.jumpLat);
-            ps.setDouble(4, row.jumpLon);
-            ps.executeUpdate();
-        }
-        implausible.removeIf(e -> at(e, row.jumpTs, row.jumpLat, row.jumpLon));
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE tracking_events SET implausible = true
-                 WHERE shipment_id = ? AND ts < ? AND lat IS NOT NULL AND NOT implausible
-                   AND (SELECT count(*) FROM tracking_events p
-                         WHERE p.shipment_id = ? AND p.ts < ? AND p.lat IS NOT NULL AND NOT p.implausible) = 1
-                RETURNING ts, lat, lon""")) {
-            ps.setLong(1, row.id);
-            ps.setTimestamp(2, Timestamp.from(row.jumpTs));
-            ps.setLong(3, row.id);
-            ps.setTimestamp(4, Timestamp.from(row.jumpTs));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    Instant ts = rs.getTimestamp(1).toInstant();
-                    double lat = rs.getDouble(2);
-                    double lon = rs.getDouble(3);
-                    batch.stream().filter(e -> at(e, ts, lat, lon)).forEach(implausible::add);
-                    row.lat = null;
-                    row.lon = null;
-                    row.positionTs = null;
-                }
-            }
-        }
-    }
-
-    private static boolean at(TrackingEvent e, Instant ts, double lat, double lon) {
-        return e.ts().equals(ts) && e.hasPosition() && e.lat() == lat && e.lon() == lon;
-    }
-
-    /**
-     * A reading older than the newest, judged by the plausible position stored just before it (a late upload
-     * between two good readings), or, older than all of them, by the first after it.
-     */
-    private boolean lateJump(Connection c, long shipmentId, TrackingEvent e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                (SELECT lat, lon, ts FROM tracking_events
-                  WHERE shipment_id = ? AND ts < ? AND lat IS NOT NULL AND NOT implausible ORDER BY ts DESC LIMIT 1)
-                UNION ALL
-                (SELECT lat, lon, ts FROM tracking_events
-                  WHERE shipment_id = ? AND ts > ? AND lat IS NOT NULL AND NOT implausible ORDER BY ts LIMIT 1)""")) {
-            ps.setLong(1, shipmentId);
-            ps.setTimestamp(2, Timestamp.from(e.ts()));
-            ps.setLong(3, shipmentId);
-            ps.setTimestamp(4, Timestamp.from(e.ts()));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && tooFast(rs.getDouble(1), rs.getDouble(2), rs.getTimestamp(3).toInstant(), e);
-            }
-        }
-    }
-
-    private boolean tooFast(double lat, double lon, Instant since, TrackingEvent e) {
-        double meters = GreatCircle.meters(lat, lon, e.lat(), e.lon());
-        double seconds = Math.max(1, Math.abs(Duration.between(since, e.ts()).toMillis()) / 1000.0);
-        return meters > MIN_JUMP_METERS && meters / seconds > maxSpeedMetersPerSecond;
-    }
-
-    private static void flag(Connection c, TrackingEvent e, boolean implausible) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE tracking_events SET implausible = ? WHERE tracker_id = ? AND ts = ? AND client_id = ?")) {
-            ps.setBoolean(1, implausible);
-            ps.setString(2, e.trackerId());
-            ps.setTimestamp(3, Timestamp.from(e.ts()));
-            ps.setString(4, e.clientId());
-            ps.executeUpdate();
+        ImplausiblePositions.Fix jump = new ImplausiblePositions.Fix(row.jumpTs, row.jumpLat, row.jumpLon);
+        implausible.removeIf(jump::is);
+        Optional<ImplausiblePositions.Fix> dropped = glitches.confirm(c, row.id, jump);
+        if (dropped.isPresent()) {
+            batch.stream().filter(dropped.get()::is).forEach(implausible::add);
+            row.lat = null;
+            row.lon = null;
+            row.positionTs = null;
         }
     }
 
