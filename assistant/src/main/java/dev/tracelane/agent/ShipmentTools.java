@@ -124,25 +124,36 @@ public class ShipmentTools {
     @Tool(name = "search_shipments")
     public String searchShipments(String status, boolean late, String destination, String near, int withinKm,
                                   boolean temperatureOutOfRange, int silentMinutes, String party,
-                                  String arrivingBy, InvocationParameters parameters) {
+                                  String arrivingFrom, String arrivingBy, InvocationParameters parameters) {
         TurnContext turn = TurnContext.of(parameters);
-        Instant by = null;
-        if (blankToNull(arrivingBy) != null) {
-            try {
-                by = OffsetDateTime.parse(arrivingBy.strip()).toInstant();
-            } catch (DateTimeParseException e) {
-                return write(Map.of("error", "arrivingBy is not an ISO-8601 time with an offset: " + arrivingBy));
-            }
+        Instant from;
+        Instant by;
+        try {
+            from = time("arrivingFrom", arrivingFrom);
+            by = time("arrivingBy", arrivingBy);
+        } catch (IllegalArgumentException e) {
+            return write(Map.of("error", e.getMessage()));
         }
         SearchCriteria criteria = new SearchCriteria(blankToNull(status), late ? Boolean.TRUE : null,
                 blankToNull(near), withinKm > 0 ? withinKm : SearchCriteria.DEFAULT_RADIUS_KM,
                 blankToNull(destination), null, blankToNull(party), temperatureOutOfRange ? Boolean.TRUE : null,
-                Math.max(0, silentMinutes), by, LIST_LIMIT);
+                Math.max(0, silentMinutes), from, by, LIST_LIMIT);
         SearchResult result = search.search(turn.scope(), criteria);
         for (ShipmentSummary s : result.shipments()) {
             turn.cite(new Citation(s.ref(), "search", s.lastSeen() == null ? null : s.lastSeen().toString()));
         }
         return write(result);
+    }
+
+    private static Instant time(String name, String value) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " is not an ISO-8601 time with an offset: " + value, e);
+        }
     }
 
     @Tool(name = "fleet_summary")

@@ -113,6 +113,17 @@ class ChatFlowTest implements TestDatabase {
     }
 
     @Test
+    void whatIsArrivingTomorrowIsASearchByEtaWithinTomorrow() {
+        String colleague = api.user(carrier, List.of("coordinator"), List.of()); // the coordinator's turns are spent
+        Map<String, Object> answer = ask(colleague, null, "what's arriving tomorrow?");
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        Map<?, ?> arguments = (Map<?, ?>) ((Map<?, ?>) ((List<?>) answer.get("toolCalls")).get(0)).get("arguments");
+        assertThat(arguments.get("arrivingFrom")).isEqualTo(tomorrow.atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+        assertThat(arguments.get("arrivingBy")).isEqualTo(tomorrow.atTime(23, 59).toInstant(ZoneOffset.UTC).toString());
+        assertThat(answer.get("text").toString()).contains(" due between ");
+    }
+
+    @Test
     void wherePlacesLoadsAreDueIsWhereTheyAreGoingAndHoursAheadAreADeadline() {
         Map<?, ?> call = (Map<?, ?>) ((List<?>) ask(coordinator, null, "what arrives in the next 3 hours in tx?")
                 .get("toolCalls")).get(0);

@@ -115,16 +115,21 @@ final class AnswerWriter {
         String window = "between " + time(str(eta, "p10"), now) + " and " + time(str(eta, "p90"), now);
         String estimate = ref + " should reach " + str(r, "destination") + " around " + time(str(eta, "eta"), now)
                 + " (" + window + ")";
-        Optional<Instant> deadline = Entities.deadline(text, now);
-        if (deadline.isPresent()) {
-            String by = time(deadline.get().toString(), now);
-            if (!lateEdge.isAfter(deadline.get())) {
+        Optional<Entities.Due> due = Entities.due(text, now);
+        if (due.isPresent()) {
+            Instant deadline = due.get().by();
+            String by = time(deadline.toString(), now);
+            Instant from = due.get().from();
+            if (from != null && lateEdge.isBefore(from)) {
+                return "Sooner than that. " + estimate + ", before " + time(from.toString(), now) + ".";
+            }
+            if (!lateEdge.isAfter(deadline)) {
                 return "Yes. " + estimate + ", before " + by + ".";
             }
-            if (early.isAfter(deadline.get())) {
+            if (early.isAfter(deadline)) {
                 return "Unlikely. " + estimate + ", so after " + by + ".";
             }
-            return "It's close. " + estimate + "; " + by + (at.isAfter(deadline.get())
+            return "It's close. " + estimate + "; " + by + (at.isAfter(deadline)
                     ? " is on the early side of that window." : " falls inside that window.");
         }
         StringBuilder s = new StringBuilder(estimate).append(String.format(Locale.ROOT, ", %,.0f km to go.",
@@ -236,7 +241,9 @@ final class AnswerWriter {
         List<Map<String, Object>> found = list(r, "shipments");
         String of = r.get("party") == null ? "" : " of " + str(r, "party");
         String where = r.get("place") == null ? "" : " near " + str(r, "place");
-        String due = r.get("arrivingBy") == null ? "" : " due by " + time(str(r, "arrivingBy"), now);
+        String due = r.get("arrivingBy") == null ? "" : r.get("arrivingFrom") == null
+                ? " due by " + time(str(r, "arrivingBy"), now)
+                : " due between " + time(str(r, "arrivingFrom"), now) + " and " + time(str(r, "arrivingBy"), now);
         if (found.isEmpty()) {
             return late ? "None of your shipments" + of + due + where + " is late."
                     : "I found no matching shipments" + of + due + where + ".";

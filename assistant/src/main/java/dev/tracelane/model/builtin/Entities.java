@@ -39,6 +39,15 @@ final class Entities {
             + "|(?<capitalPrefix>[A-Z]{2,6})-(?<letterCode>[A-Za-z]{4,10}))\\b");
     private static final Pattern NUMBERED = Pattern.compile(
             "(?i)\\b(?:order|shipment|load|delivery|package|parcel|number|no\\.?)\\s*#?\\s*(\\d{3,10})\\b|#(\\d{3,10})\\b");
+    /**
+     * A number alone where a shipment is asked about ("where is 1001", "when will 1003 get here", "1002?"):
+     * after a question's lead or as the whole message, and not a quantity ("where are 100 loads", "is 150 km").
+     */
+    private static final Pattern BARE = Pattern.compile("(?i)(?:^\\W*|\\b(?:where(?:'s| is| are)?|wheres|status(?: of)?"
+            + "|track(?:ing)?|when (?:will|does|is|do|can|did)|eta(?: (?:of|for|on))?|what about|how about|and|is"
+            + "|check(?: on)?|find|news on|update on)\\s+)#?(\\d{3,10})\\b(?![.,:/-]\\d|\\s*(?:km|kilomet|mi\\b|miles?\\b"
+            + "|m\\b|ft\\b|min|hours?\\b|hrs?\\b|h\\b|degrees?\\b|°|%|am\\b|pm\\b|lbs?\\b|kg\\b|loads|shipments|trucks|orders"
+            + "|deliveries|reefers))");
     private static final Set<String> NOT_REFERENCE_PREFIXES = Set.of("I", "PM", "AM", "LAST", "PAST", "NEXT", "IN",
             "BY", "AT", "ABOUT", "TOP", "FIRST", "UNDER", "OVER", "HOURS", "HRS", "KM", "MIN", "MINS", "TO", "ORDER",
             "LOAD", "NUMBER", "NO", "PARCEL", "THE", "AND", "OR", "OF", "FOR", "WITHIN", "BEFORE", "AFTER", "UNTIL",
@@ -82,6 +91,7 @@ final class Entities {
     private static final Pattern CLOCK = Pattern.compile(
             "(?i)\\b(?:before|by|until|till|no later than|at)\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?");
     private static final Pattern AHEAD = Pattern.compile("\\b(?:next|within|coming)\\s+(\\d{1,3})\\s*(?:hours|hrs|h)\\b");
+    private static final Pattern BY_TOMORROW = Pattern.compile("\\b(?:by|until|till|no later than)\\s+(?:the end of\\s+)?tomorrow");
     private static final Pattern HOURS = Pattern.compile("(?i)\\b(?:last|past)\\s+(\\d{1,3})\\s*(?:hours|hrs|h)\\b");
 
     private final PlaceIndex places;
@@ -103,12 +113,19 @@ final class Entities {
         }
         Matcher n = NUMBERED.matcher(text);
         while (n.find()) {
-            String number = n.group(1) != null ? n.group(1) : n.group(2);
-            if (found.stream().noneMatch(r -> r.endsWith("-" + number))) {
-                found.add(number);
-            }
+            addNumber(found, n.group(1) != null ? n.group(1) : n.group(2));
+        }
+        Matcher bare = BARE.matcher(text);
+        while (bare.find()) {
+            addNumber(found, bare.group(1));
         }
         return found;
+    }
+
+    private static void addNumber(List<String> found, String number) {
+        if (found.stream().noneMatch(r -> r.equals(number) || r.endsWith("-" + number))) {
+            found.add(number);
+        }
     }
 
     private static String firstOf(Matcher m, String... groups) {
@@ -122,7 +139,9 @@ final class Entities {
 
     /** The text with references replaced by a placeholder, as the intent examples are written. */
     static String withoutReferences(String text) {
-        return REFERENCE.matcher(NUMBERED.matcher(text).replaceAll("order SHP-1")).replaceAll("SHP-1");
+        String numbered = NUMBERED.matcher(text).replaceAll("order SHP-1");
+        return REFERENCE.matcher(BARE.matcher(numbered).replaceAll(m -> Matcher.quoteReplacement(m.group().replace(m.group(1), "SHP-1"))))
+                .replaceAll("SHP-1");
     }
 
     record PlaceMention(String name, boolean destination) {
@@ -199,18 +218,31 @@ final class Entities {
     }
 
     /**
-     * "before noon", "by 5pm", "until 17:30", "by the end of the day", "tomorrow morning", "in the next 3 hours":
-     * the UTC instant meant.
+     * When something is asked to arrive, in UTC: from (null for any time before; tomorrow's start for "tomorrow",
+     * noon for "this afternoon", 18:00 for "tonight") until {@code by}.
      */
-    static Optional<Instant> deadline(String text, Instant now) {
+    record Due(Instant from, Instant by) {
+    }
+
+    /**
+     * "before noon", "by 5pm", "until 17:30", "by the end of the day", "tomorrow morning", "in the next 3 hours",
+     * "arriving tomorrow": the time meant.
+     */
+    static Optional<Due> due(String text, Instant now) {
         String lower = text.toLowerCase(Locale.ROOT);
         Matcher ahead = AHEAD.matcher(lower);
         if (ahead.find()) {
-            return Optional.of(now.plus(Duration.ofHours(Integer.parseInt(ahead.group(1)))));
+            return Optional.of(new Due(null, now.plus(Duration.ofHours(Integer.parseInt(ahead.group(1))))));
         }
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalTime from = null;
         if (lower.contains("tomorrow")) {
             day = day.plusDays(1);
+            from = BY_TOMORROW.matcher(lower).find() ? null : LocalTime.MIDNIGHT;
+        } else if (lower.contains("this afternoon")) {
+            from = LocalTime.NOON;
+        } else if (lower.contains("tonight")) {
+            from = LocalTime.of(18, 0);
         }
         LocalTime time = null;
         if (lower.contains("noon") || lower.contains("midday") || lower.contains("lunch")) {
@@ -240,7 +272,11 @@ final class Entities {
                 time = LocalTime.of(23, 59);
             }
         }
-        return time == null ? Optional.empty() : Optional.of(day.atTime(time).toInstant(ZoneOffset.UTC));
+        if (time == null) {
+            return Optional.empty();
+        }
+        Instant start = from == null ? null : day.atTime(from).toInstant(ZoneOffset.UTC);
+        return Optional.of(new Due(start, day.atTime(time).toInstant(ZoneOffset.UTC)));
     }
 
     /** A recent window in hours: "last 6 hours", "today", "this week"; 0 when none is said. */

@@ -121,7 +121,7 @@ final class Planner {
         if (intent.equals("search_late") && !late || Entities.silentMinutes(lower) > 0) {
             return "search";
         }
-        if (dueBy(lower, now).isPresent()) {
+        if (due(lower, now).isPresent()) {
             return late ? "search_late" : "search";
         }
         boolean unclear = intent.equals("help") || intent.equals(IntentRouter.UNKNOWN) || intent.equals("greeting");
@@ -165,29 +165,30 @@ final class Planner {
 
     private Plan search(String intent, String text, Instant now) {
         Optional<Entities.PlaceMention> place = entities.place(text);
-        Optional<Instant> dueBy = dueBy(text.toLowerCase(Locale.ROOT), now);
+        Optional<Entities.Due> due = due(text.toLowerCase(Locale.ROOT), now);
         // "what arrives today in Texas": where loads are due is where they are going, not where they are now
-        boolean toward = dueBy.isPresent() || place.map(Entities.PlaceMention::destination).orElse(false);
+        boolean toward = due.isPresent() || place.map(Entities.PlaceMention::destination).orElse(false);
         String destination = place.filter(p -> toward).map(Entities.PlaceMention::name).orElse(null);
         String near = place.filter(p -> !toward).map(Entities.PlaceMention::name).orElse(null);
         boolean late = intent.equals("search_late");
         String status = late ? null : Entities.status(text);
         return Plan.call(intent, List.of(searchCall(status, late, destination, near, Entities.radiusKm(text), false,
-                Entities.silentMinutes(text), Entities.party(text).orElse(null), dueBy.orElse(null))));
+                Entities.silentMinutes(text), Entities.party(text).orElse(null), due.orElse(null))));
     }
 
     /** "arriving today", "due before 5pm": the time asked about; not "delivered today", which has arrived. */
-    private static Optional<Instant> dueBy(String lower, Instant now) {
-        return DUE.matcher(lower).find() ? Entities.deadline(lower, now) : Optional.empty();
+    private static Optional<Entities.Due> due(String lower, Instant now) {
+        return DUE.matcher(lower).find() ? Entities.due(lower, now) : Optional.empty();
     }
 
     private static Plan.Call searchCall(String status, boolean late, String destination, String near, int withinKm,
                                         boolean temperatureOutOfRange, int silentMinutes, String party,
-                                        Instant arrivingBy) {
+                                        Entities.Due due) {
         return new Plan.Call("search_shipments", args("status", orEmpty(status), "late", late,
                 "destination", orEmpty(destination), "near", orEmpty(near), "withinKm", withinKm,
                 "temperatureOutOfRange", temperatureOutOfRange, "silentMinutes", silentMinutes,
-                "party", orEmpty(party), "arrivingBy", arrivingBy == null ? "" : arrivingBy.toString()));
+                "party", orEmpty(party), "arrivingFrom", due == null || due.from() == null ? "" : due.from().toString(),
+                "arrivingBy", due == null ? "" : due.by().toString()));
     }
 
     private static String greeting(String text) {

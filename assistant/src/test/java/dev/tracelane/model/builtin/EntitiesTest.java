@@ -62,6 +62,22 @@ class EntitiesTest {
     }
 
     @Test
+    void aNumberAskedAboutAloneIsKeptForTheResolverToMatch() {
+        assertThat(Entities.references("where is 1001")).containsExactly("1001");
+        assertThat(Entities.references("when will 1003 get here?")).containsExactly("1003");
+        assertThat(Entities.references("1002?")).containsExactly("1002");
+        assertThat(Entities.references("where's shp 1002 and 1004")).containsExactly("SHP-1002", "1004");
+    }
+
+    @Test
+    void aQuantityAfterAQuestionsLeadIsNotAReference() {
+        assertThat(Entities.references("where are 100 loads going")).isEmpty();
+        assertThat(Entities.references("is 150 km too far, and 300 miles?")).isEmpty();
+        assertThat(Entities.references("when is 2026-12-04 and 1500 hours")).isEmpty();
+        assertThat(Entities.references("500 m off the route")).isEmpty();
+    }
+
+    @Test
     void aWordBesideShipmentsMayNameAShipperOrCarrier() {
         assertThat(Entities.party("show me Globex shipments")).contains("Globex");
         assertThat(Entities.party("any loads for initech today?")).contains("initech");
@@ -111,8 +127,30 @@ class EntitiesTest {
     @Test
     void aWindowOfHoursAheadIsADeadlineThatManyHoursFromNow() {
         Instant now = Instant.parse("2026-12-03T08:00:00Z");
-        assertThat(Entities.deadline("what's arriving in the next 3 hours", now))
-                .contains(Instant.parse("2026-12-03T11:00:00Z"));
-        assertThat(Entities.deadline("anything due within 12 hrs?", now)).contains(Instant.parse("2026-12-03T20:00:00Z"));
+        assertThat(Entities.due("what's arriving in the next 3 hours", now))
+                .contains(new Entities.Due(null, Instant.parse("2026-12-03T11:00:00Z")));
+        assertThat(Entities.due("anything due within 12 hrs?", now))
+                .contains(new Entities.Due(null, Instant.parse("2026-12-03T20:00:00Z")));
+    }
+
+    @Test
+    void todayIsEverythingDueBeforeItsEnd() {
+        assertThat(Entities.due("what's arriving today", Instant.parse("2026-12-03T08:00:00Z")))
+                .contains(new Entities.Due(null, Instant.parse("2026-12-03T23:59:00Z")));
+    }
+
+    @Test
+    void tomorrowStartsAtTomorrowsMidnight() {
+        Instant now = Instant.parse("2026-12-03T08:00:00Z");
+        assertThat(Entities.due("what's arriving tomorrow?", now)).contains(new Entities.Due(
+                Instant.parse("2026-12-04T00:00:00Z"), Instant.parse("2026-12-04T23:59:00Z")));
+        assertThat(Entities.due("anything due tomorrow morning", now)).contains(new Entities.Due(
+                Instant.parse("2026-12-04T00:00:00Z"), Instant.parse("2026-12-04T12:00:00Z")));
+    }
+
+    @Test
+    void byTomorrowIncludesToday() {
+        assertThat(Entities.due("what's arriving by tomorrow?", Instant.parse("2026-12-03T08:00:00Z")))
+                .contains(new Entities.Due(null, Instant.parse("2026-12-04T23:59:00Z")));
     }
 }

@@ -20,50 +20,52 @@ import java.time.Instant;
  * @param temperatureOutOfRange not delivered, and the last reading is outside the cargo's range
  * @param silentMinutes not delivered, and no reading for at least this many minutes (on the server's clock);
  *                      0 does not narrow
+ * @param arrivingFrom not delivered, and its ETA no earlier than this ("what's arriving tomorrow?")
  * @param arrivingBy   not delivered, and its ETA no later than this ("what's arriving today?")
  */
 public record SearchCriteria(@Nullable String status, @Nullable Boolean late, @Nullable String near,
                              double radiusKm, @Nullable String destination, @Nullable String text,
                              @Nullable String party, @Nullable Boolean temperatureOutOfRange, int silentMinutes,
-                             @Nullable Instant arrivingBy, int limit) {
+                             @Nullable Instant arrivingFrom, @Nullable Instant arrivingBy, int limit) {
     public static final double DEFAULT_RADIUS_KM = 100;
 
     public static SearchCriteria all(int limit) {
-        return new SearchCriteria(null, null, null, DEFAULT_RADIUS_KM, null, null, null, null, 0, null, limit);
+        return new SearchCriteria(null, null, null, DEFAULT_RADIUS_KM, null, null, null, null, 0, null, null, limit);
     }
 
     public SearchCriteria withLate(boolean late) {
         return new SearchCriteria(status, late, near, radiusKm, destination, text, party, temperatureOutOfRange,
-                silentMinutes, arrivingBy, limit);
+                silentMinutes, arrivingFrom, arrivingBy, limit);
     }
 
     public SearchCriteria withNear(String near, double radiusKm) {
         return new SearchCriteria(status, late, near, radiusKm, destination, text, party, temperatureOutOfRange,
-                silentMinutes, arrivingBy, limit);
+                silentMinutes, arrivingFrom, arrivingBy, limit);
     }
 
     public SearchCriteria withDestination(String destination) {
         return new SearchCriteria(status, late, near, radiusKm, destination, text, party, temperatureOutOfRange,
-                silentMinutes, arrivingBy, limit);
+                silentMinutes, arrivingFrom, arrivingBy, limit);
     }
 
     public SearchCriteria withParty(String party) {
         return new SearchCriteria(status, late, near, radiusKm, destination, text, party, temperatureOutOfRange,
-                silentMinutes, arrivingBy, limit);
+                silentMinutes, arrivingFrom, arrivingBy, limit);
     }
 
     public SearchCriteria withTemperatureOutOfRange() {
         return new SearchCriteria(status, late, near, radiusKm, destination, text, party, true, silentMinutes,
-                arrivingBy, limit);
+                arrivingFrom, arrivingBy, limit);
     }
 
     public SearchCriteria withSilentMinutes(int silentMinutes) {
         return new SearchCriteria(status, late, near, radiusKm, destination, text, party, temperatureOutOfRange,
-                silentMinutes, arrivingBy, limit);
+                silentMinutes, arrivingFrom, arrivingBy, limit);
     }
 
-    public SearchCriteria withArrivingBy(Instant arrivingBy) {
+    /** ETAs from {@code from} (null: any time before) to {@code by}. */
+    public SearchCriteria withArriving(@Nullable Instant from, Instant by) {
         return new SearchCriteria(status, late, near, radiusKm, destination, text, party, temperatureOutOfRange,
-                silentMinutes, arrivingBy, limit);
+                silentMinutes, from, by, limit);
     }
 }

@@ -62,7 +62,8 @@ public class ShipmentSearch {
         }
         List<Place> candidates = places.candidates(criteria.near());
         if (candidates.isEmpty()) {
-            return new SearchResult(List.of(), null, true, partyName, criteria.arrivingBy(), false);
+            return new SearchResult(List.of(), null, true, partyName, criteria.arrivingFrom(), criteria.arrivingBy(),
+                    false);
         }
         Place best = candidates.get(0);
         List<ShipmentSummary> found = find(scope, criteria, party, best);
@@ -84,7 +85,7 @@ public class ShipmentSearch {
                                        String partyName) {
         boolean more = found.size() > criteria.limit();
         return new SearchResult(more ? found.subList(0, criteria.limit()) : found, place, false, partyName,
-                criteria.arrivingBy(), more);
+                criteria.arrivingFrom(), criteria.arrivingBy(), more);
     }
 
     private record Party(String id, String name) {
@@ -150,6 +151,10 @@ public class ShipmentSearch {
         if (criteria.silentMinutes() > 0) {
             sql.append(" AND st.status <> 'delivered' AND st.last_ts < ?");
             values.add(Timestamp.from(clock.instant().minus(Duration.ofMinutes(criteria.silentMinutes()))));
+        }
+        if (criteria.arrivingFrom() != null) {
+            sql.append(" AND st.status <> 'delivered' AND e.eta >= ?");
+            values.add(Timestamp.from(criteria.arrivingFrom()));
         }
         if (criteria.arrivingBy() != null) {
             sql.append(" AND st.status <> 'delivered' AND e.eta <= ?");

@@ -114,13 +114,20 @@ class ToolServicesTest implements TestDatabase {
     @Test
     void searchFindsTheLoadsDueByATimeFromTheirEta() throws Exception {
         Instant now = Instant.now();
-        assertThat(Eventually.found(() -> Optional.of(dueBy(now.plus(Duration.ofDays(3))))
+        assertThat(Eventually.found(() -> Optional.of(due(null, now.plus(Duration.ofDays(3))))
                 .filter(due -> due.size() == 2))).containsExactlyInAnyOrder(warm, overdue);
-        assertThat(dueBy(now.plus(Duration.ofHours(2)))).containsExactly(warm);
+        assertThat(due(null, now.plus(Duration.ofHours(2)))).containsExactly(warm);
     }
 
-    private List<String> dueBy(Instant by) {
-        return search.search(carrier, SearchCriteria.all(50).withArrivingBy(by)).shipments().stream()
+    @Test
+    void searchLeavesOutTheLoadsDueBeforeTheTimeAskedFrom() throws Exception {
+        Instant now = Instant.now();
+        Eventually.found(() -> Optional.of(due(null, now.plus(Duration.ofDays(3)))).filter(due -> due.size() == 2));
+        assertThat(due(now.plus(Duration.ofHours(2)), now.plus(Duration.ofDays(3)))).containsExactly(overdue);
+    }
+
+    private List<String> due(Instant from, Instant by) {
+        return search.search(carrier, SearchCriteria.all(50).withArriving(from, by)).shipments().stream()
                 .map(ShipmentSummary::ref).toList();
     }
 
