@@ -17,6 +17,12 @@ final class HoursOfService {
     private double drivingSinceRest;
     private double dutySinceRest;
 
+    void copy(HoursOfService other) {
+        drivingSinceBreak = other.drivingSinceBreak;
+        drivingSinceRest = other.drivingSinceRest;
+        dutySinceRest = other.dutySinceRest;
+    }
+
     void drive(double seconds) {
         drivingSinceBreak += seconds;
         drivingSinceRest += seconds;

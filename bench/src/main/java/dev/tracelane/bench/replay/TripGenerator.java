@@ -65,14 +65,14 @@ public final class TripGenerator {
     }
 
     static List<TripData> single(long seed, int trips, int laneCount) {
-        List<Lane> lanes = LanePlanner.plan(laneCount, new Random(streamSeed(seed, "lanes", 0)), Set.of());
+        List<Lane> lanes = lanes(seed, laneCount);
         return Promises.assign(simulate(lanes, "T", 1, trips, EVALUATION, Regime.STANDARD, seed),
                 new Random(streamSeed(seed, "promises", 0)));
     }
 
     static Split split(long seed, int trainTrips, int laneCount) {
         int evaluationTrips = Math.max(1, trainTrips / 4);
-        List<Lane> lanes = LanePlanner.plan(laneCount, new Random(streamSeed(seed, "lanes", 0)), Set.of());
+        List<Lane> lanes = lanes(seed, laneCount);
         List<TripData> both = new ArrayList<>(simulate(lanes, "T", 1, trainTrips, TRAINING, Regime.STANDARD, seed));
         both.addAll(simulate(lanes, "T", trainTrips + 1, evaluationTrips, EVALUATION, Regime.STANDARD, seed));
         // one promise per lane for train and test alike, as a carrier quotes a lane
@@ -87,26 +87,43 @@ public final class TripGenerator {
         return new Split(both.subList(0, trainTrips), both.subList(trainTrips, both.size()), heldout);
     }
 
+    /**
+     * One trip before it is driven: its lane, when it was planned to leave and left, and the random stream the
+     * rest of it is drawn from.
+     */
+    record TripStart(String id, Lane lane, long planned, long departure, boolean reefer, Random rng) {
+    }
+
     /** Trip {@code n} runs on lane n mod lanes, from its own random stream, so sets do not disturb each other. */
+    static TripStart start(List<Lane> lanes, String prefix, int n, Window window, long seed) {
+        Random rng = new Random(streamSeed(seed, prefix, n));
+        Lane lane = lanes.get((n - 1) % lanes.size());
+        long planned = plannedDeparture(window, lane.origin().at(), rng);
+        long departure = planned + Math.min(MAX_DELAY_SECONDS,
+                Math.round(-Math.log(1 - rng.nextDouble()) * MEAN_DELAY_SECONDS));
+        boolean reefer = rng.nextDouble() < REEFER_SHARE;
+        return new TripStart(String.format(Locale.ROOT, "%s%05d", prefix, n), lane, planned, departure, reefer, rng);
+    }
+
+    static List<Lane> lanes(long seed, int laneCount) {
+        return LanePlanner.plan(laneCount, new Random(streamSeed(seed, "lanes", 0)), Set.of());
+    }
+
     private static List<TripData> simulate(List<Lane> lanes, String prefix, int first, int count, Window window,
                                            Regime regime, long seed) {
         List<TripData> trips = new ArrayList<>(count);
         for (int n = first; n < first + count; n++) {
-            Random rng = new Random(streamSeed(seed, prefix, n));
-            Lane lane = lanes.get((n - 1) % lanes.size());
-            String id = String.format(Locale.ROOT, "%s%05d", prefix, n);
-            long planned = plannedDeparture(window, lane.origin().at(), rng);
-            long departure = planned + Math.min(MAX_DELAY_SECONDS,
-                    Math.round(-Math.log(1 - rng.nextDouble()) * MEAN_DELAY_SECONDS));
-            boolean reefer = rng.nextDouble() < REEFER_SHARE;
-            TripSimulator.Drive drive = TripSimulator.drive(id, lane.road(), departure, reefer, regime, rng);
-            TrackerNoise.Output reported = TrackerNoise.apply(id, drive.samples(), lane.destination().at(), regime,
-                    rng);
+            TripStart s = start(lanes, prefix, n, window, seed);
+            Lane lane = s.lane();
+            TripSimulator.Drive drive = TripSimulator.drive(s.id(), lane.road(), s.departure(), s.reefer(), regime,
+                    s.rng());
+            TrackerNoise.Output reported = TrackerNoise.apply(s.id(), drive.samples(), lane.destination().at(),
+                    regime, s.rng());
             List<TripEvent> events = new ArrayList<>(drive.events());
             events.addAll(reported.gaps());
             events.sort((a, b) -> Long.compare(a.startTs(), b.startTs()));
-            trips.add(new TripData(new Trip(id, lane.name(), lane.origin().at(), lane.destination().at(),
-                    Instant.ofEpochSecond(planned), null), reported.pings(), events));
+            trips.add(new TripData(new Trip(s.id(), lane.name(), lane.origin().at(), lane.destination().at(),
+                    Instant.ofEpochSecond(s.planned()), null), reported.pings(), events));
         }
         return trips;
     }

@@ -43,30 +43,96 @@ final class TripSimulator {
     private double incidentFactor = 1;
     private double nextStopAt;
 
+    private boolean loaded;
+    /** When the truck reached the end of the road, before unloading; 0 until then. */
+    private long reachedTs;
+
     private TripSimulator(String tripId, Polyline road, long departure, boolean reefer, Regime regime, Random rng) {
         this.tripId = tripId;
         this.road = road;
         this.regime = regime;
         this.rng = rng;
         this.probe = reefer ? new ReeferProbe(rng) : null;
-        this.cruise = regime.cruiseMps() * Math.max(0.8, Math.min(1.2, 1 + rng.nextGaussian() * regime.paceSigma()));
+        this.cruise = pace(regime, rng);
         this.now = departure;
         this.nextIncidentAt = wait(regime.slowdownsPerHour());
         this.nextStopAt = wait(regime.stopsPerHour());
     }
 
+    /** The same truck at the same moment, its future drawn from {@code future}; noise-free and probe-less. */
+    private TripSimulator(TripSimulator at, Random future, double cruise) {
+        this.tripId = at.tripId;
+        this.road = at.road;
+        this.regime = at.regime;
+        this.rng = future;
+        this.probe = null;
+        this.cruise = cruise;
+        this.now = at.now;
+        this.along = at.along;
+        this.driven = at.driven;
+        this.loaded = at.loaded;
+        this.hours.copy(at.hours);
+        this.incidentEndsAt = at.incidentEndsAt;
+        this.incidentFactor = at.incidentFactor;
+        this.nextIncidentAt = Math.max(at.driven, at.incidentEndsAt) + wait(regime.slowdownsPerHour());
+        this.nextStopAt = at.driven + wait(regime.stopsPerHour());
+    }
+
     /** @param departure epoch seconds of the first ping, at the origin */
     static Drive drive(String tripId, Polyline road, long departure, boolean reefer, Regime regime, Random rng) {
-        TripSimulator trip = new TripSimulator(tripId, road, departure, reefer, regime, rng);
-        trip.run();
+        TripSimulator trip = start(tripId, road, departure, reefer, regime, rng);
+        trip.runUntil(Long.MAX_VALUE);
         return new Drive(List.copyOf(trip.samples), List.copyOf(trip.events));
     }
 
-    private void run() {
-        int loading = 3 + rng.nextInt(13);
-        standStill(loading);
-        hours.pause(loading * 60.0);
-        while (along < road.length()) {
+    static TripSimulator start(String tripId, Polyline road, long departure, boolean reefer, Regime regime,
+                               Random rng) {
+        return new TripSimulator(tripId, road, departure, reefer, regime, rng);
+    }
+
+    /**
+     * This truck from now on with another future, for a forecaster that knows where the truck is and what its
+     * rest clock says but not what lies ahead: with the driver's own pace, or one drawn anew for a forecaster
+     * that does not know it either.
+     */
+    TripSimulator fork(Random future, double cruise) {
+        return new TripSimulator(this, future, cruise);
+    }
+
+    double cruise() {
+        return cruise;
+    }
+
+    List<Sample> samples() {
+        return samples;
+    }
+
+    static double pace(Regime regime, Random rng) {
+        return regime.cruiseMps() * Math.max(0.8, Math.min(1.2, 1 + rng.nextGaussian() * regime.paceSigma()));
+    }
+
+    long now() {
+        return now;
+    }
+
+    /** Runs to the road's end from wherever it is; @return the time it got there */
+    long arrive() {
+        runUntil(Long.MAX_VALUE);
+        return reachedTs;
+    }
+
+    /** Drives until {@code until} or the end of the trip, whichever comes first. */
+    void runUntil(long until) {
+        if (!loaded) {
+            loaded = true;
+            int loading = 3 + rng.nextInt(13);
+            standStill(loading);
+            hours.pause(loading * 60.0);
+        }
+        if (reachedTs != 0) {
+            return;
+        }
+        while (along < road.length() && now < until) {
             HoursOfService.Rest due = hours.due();
             if (due == HoursOfService.Rest.OFF_DUTY) {
                 stop(TripEvent.REST, 600 + rng.nextInt(31));
@@ -85,7 +151,10 @@ final class TripSimulator {
                 hours.drive(STEP_SECONDS);
             }
         }
-        standStill(10 + rng.nextInt(31)); // unloading at the destination
+        if (along >= road.length()) {
+            reachedTs = now;
+            standStill(10 + rng.nextInt(31)); // unloading at the destination
+        }
     }
 
     private double speed() {
