@@ -113,6 +113,20 @@ class ChatFlowTest implements TestDatabase {
     }
 
     @Test
+    void aReeferInRangeIsNotRunningWarm() {
+        String colleague = api.user(carrier, List.of("coordinator"), List.of());
+        assertThat(ask(colleague, null, "is " + reference + " running warm?").get("text").toString())
+                .startsWith("No: " + reference + " stayed within 2.0 to 8.0 °C");
+    }
+
+    @Test
+    void anythingRunningWarmIsAQuestionAboutEveryReefer() {
+        String colleague = api.user(carrier, List.of("coordinator"), List.of());
+        assertThat(ask(colleague, null, "is anything running warm?").get("tools"))
+                .isEqualTo(List.of("search_shipments", "list_alerts"));
+    }
+
+    @Test
     void whatIsArrivingTomorrowIsASearchByEtaWithinTomorrow() {
         String colleague = api.user(carrier, List.of("coordinator"), List.of()); // the coordinator's turns are spent
         Map<String, Object> answer = ask(colleague, null, "what's arriving tomorrow?");

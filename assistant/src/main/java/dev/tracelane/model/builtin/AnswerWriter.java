@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -21,6 +22,9 @@ final class AnswerWriter {
     private static final int LISTED = 10;
     /** A load not heard from this long has its last report named in a list. */
     private static final Duration QUIET = Duration.ofMinutes(30);
+    /** A temperature question asking whether something is wrong, not whether all is well. */
+    private static final Pattern TEMPERATURE_TROUBLE = Pattern.compile(
+            "\\b(warm\\w*|hot|too|heat\\w*|out of (?:range|spec)|excursions?|above|over|thaw\\w*|spoil\\w*)\\b");
 
     /** @param results tool name to its parsed JSON results, in call order */
     String write(String intent, String text, Map<String, List<Map<String, Object>>> results, Instant now) {
@@ -45,7 +49,7 @@ final class AnswerWriter {
         return switch (intent) {
             case "eta" -> eta(nth(results, "shipment_eta", i), text, now);
             case "why_late" -> whyLate(nth(results, "shipment_eta", i), nth(results, "shipment_alerts", i), now);
-            case "temperature" -> temperature(nth(results, "temperature_history", i), now);
+            case "temperature" -> temperature(nth(results, "temperature_history", i), text, now);
             case "shipment_alerts" -> shipmentAlerts(nth(results, "shipment_alerts", i), now);
             case "timeline" -> timeline(nth(results, "shipment_timeline", i), now);
             default -> locate(nth(results, "locate_shipment", i), now);
@@ -170,7 +174,7 @@ final class AnswerWriter {
         return s.toString();
     }
 
-    private String temperature(Map<String, Object> r, Instant now) {
+    private String temperature(Map<String, Object> r, String text, Instant now) {
         if (notFound(r)) {
             return notFoundText(r);
         }
@@ -187,8 +191,10 @@ final class AnswerWriter {
         }
         String range = String.format(Locale.ROOT, "%.1f to %.1f °C", num(r, "tempMin"), num(r, "tempMax"));
         long out = ((Number) r.get("minutesOutOfRange")).longValue();
-        return out == 0 ? "Yes: " + ref + " stayed within " + range + ": " + figures + "."
-                : "No: " + ref + " was outside its " + range + " range for about " + out + " min; " + figures + ".";
+        // "kept cold?" and "running warm?" want opposite answers for the same readings
+        boolean askedTrouble = TEMPERATURE_TROUBLE.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return out == 0 ? (askedTrouble ? "No: " : "Yes: ") + ref + " stayed within " + range + ": " + figures + "."
+                : (askedTrouble ? "Yes: " : "No: ") + ref + " was outside its " + range + " range for about " + out + " min; " + figures + ".";
     }
 
     private String shipmentAlerts(Map<String, Object> r, Instant now) {

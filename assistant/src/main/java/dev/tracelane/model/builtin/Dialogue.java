@@ -5,6 +5,8 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.tracelane.safety.ReferenceGuard;
+
 
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +46,9 @@ final class Dialogue {
                     }
                 }
                 if (found.isEmpty() && ai.text() != null) {
-                    found = last(Entities.references(ai.text()));
+                    // the help texts' example names no shipment of the user's
+                    found = last(Entities.references(ai.text()).stream()
+                            .filter(r -> !r.equals(ReferenceGuard.EXAMPLE_REFERENCE)).toList());
                 }
             }
             if (found.isPresent()) {

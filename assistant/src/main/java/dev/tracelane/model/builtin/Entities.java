@@ -89,7 +89,7 @@ final class Entities {
             "delivering", "waiting", "stuck", "warm", "cold", "hot", "company", "customer", "customers", "tomorrow",
             "tonight", "now", "me", "us", "later", "sure", "real", "good", "this", "that", "it");
     private static final Pattern CLOCK = Pattern.compile(
-            "(?i)\\b(?:before|by|until|till|no later than|at)\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?");
+            "(?i)\\b(?:before|befor|by|until|till|no later than|at)\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?");
     private static final Pattern AHEAD = Pattern.compile("\\b(?:next|within|coming)\\s+(\\d{1,3})\\s*(?:hours|hrs|h)\\b");
     private static final Pattern BY_TOMORROW = Pattern.compile("\\b(?:by|until|till|no later than)\\s+(?:the end of\\s+)?tomorrow");
     private static final Pattern HOURS = Pattern.compile("(?i)\\b(?:last|past)\\s+(\\d{1,3})\\s*(?:hours|hrs|h)\\b");
@@ -245,15 +245,15 @@ final class Entities {
             from = LocalTime.of(18, 0);
         }
         LocalTime time = null;
-        if (lower.contains("noon") || lower.contains("midday") || lower.contains("lunch")) {
+        if (lower.contains("this afternoon")) {
+            time = LocalTime.of(18, 0);
+        } else if (lower.matches("(?s).*\\b(?:noon|midday|lunch)\\b.*")) {
             time = LocalTime.NOON;
         } else if (lower.contains("end of the day") || lower.contains("end of day") || lower.contains("tonight")
                 || lower.contains("midnight")) {
             time = LocalTime.of(23, 59);
         } else if (lower.contains("this morning") || lower.contains("tomorrow morning")) {
             time = LocalTime.of(12, 0);
-        } else if (lower.contains("this afternoon")) {
-            time = LocalTime.of(18, 0);
         } else {
             Matcher m = CLOCK.matcher(lower);
             if (m.find()) {

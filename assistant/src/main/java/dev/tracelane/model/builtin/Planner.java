@@ -37,7 +37,10 @@ final class Planner {
         List<String> mentioned = Entities.references(text);
         String lower = text.toLowerCase(Locale.ROOT);
         boolean aboutOne = !mentioned.isEmpty() || SINGULAR.matcher(lower).find();
-        String intent = refine(routedIntent, lower, aboutOne, now);
+        String refined = refine(routedIntent, lower, aboutOne, now);
+        // "is anything running warm?"
+        String intent = refined.equals("temperature") && !aboutOne
+                && (PLURAL.matcher(lower).find() || ANY.matcher(lower).find()) ? "reefers" : refined;
         if (intent.equals(IntentRouter.UNKNOWN) && !aboutOne && entities.place(text).isPresent()) {
             return search("search", text, now); // "anything near Springfield?"
         }
@@ -132,6 +135,7 @@ final class Planner {
             "\\b(it|its|it's|my (order|shipment|package|parcel|delivery|load|truck|reefer|cargo))\\b");
     private static final Pattern PLURAL = Pattern.compile(
             "\\b(loads|shipments|trucks|orders|deliveries|packages|reefers|trailers|ones)\\b");
+    private static final Pattern ANY = Pattern.compile("\\b(any|anything|anyone|everything|something)\\b");
     private static final Pattern LATE = Pattern.compile(
             "\\b(late|later|delay\\w*|behind|overdue|on time|slow\\w*|miss\\w*|make it|won'?t|not going to)\\b");
     private static final Pattern ACTION = Pattern.compile("^\\W*(please\\s+)?(can you\\s+|could you\\s+|i want to\\s+|"

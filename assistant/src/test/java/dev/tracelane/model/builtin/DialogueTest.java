@@ -18,4 +18,13 @@ class DialogueTest {
                 AiMessage.from("Alert: R-4 left its planned route 1.2 km ago near Joliet, IL")));
         assertThat(dialogue.lastReference()).contains("R-4");
     }
+
+    @Test
+    void theHelpTextsExampleIsNoShipmentToFollowUpOn() {
+        Dialogue dialogue = new Dialogue(List.of(
+                UserMessage.from("where is SHP-1003?"),
+                UserMessage.from("where's my load?"),
+                AiMessage.from("Which shipment do you mean? Tell me its reference, for example SHP-1042.")));
+        assertThat(dialogue.lastReference()).contains("SHP-1003");
+    }
 }

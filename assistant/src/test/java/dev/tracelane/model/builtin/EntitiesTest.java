@@ -149,6 +149,19 @@ class EntitiesTest {
     }
 
     @Test
+    void thisAfternoonIsFromNoonToSixNotByNoon() {
+        assertThat(Entities.due("what's coming in this afternoon", Instant.parse("2026-12-03T10:30:00Z")))
+                .contains(new Entities.Due(Instant.parse("2026-12-03T12:00:00Z"),
+                        Instant.parse("2026-12-03T18:00:00Z")));
+    }
+
+    @Test
+    void aClockTimeIsReadDespiteATypoInBefore() {
+        assertThat(Entities.due("whats due befor 3pm today", Instant.parse("2026-12-03T10:30:00Z")))
+                .contains(new Entities.Due(null, Instant.parse("2026-12-03T15:00:00Z")));
+    }
+
+    @Test
     void byTomorrowIncludesToday() {
         assertThat(Entities.due("what's arriving by tomorrow?", Instant.parse("2026-12-03T08:00:00Z")))
                 .contains(new Entities.Due(null, Instant.parse("2026-12-04T23:59:00Z")));
