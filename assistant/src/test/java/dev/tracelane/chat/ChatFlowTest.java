@@ -113,6 +113,20 @@ class ChatFlowTest implements TestDatabase {
     }
 
     @Test
+    void whyItLeftItsRouteIsAnsweredFromWhatHappenedOnTheWay() {
+        String colleague = api.user(carrier, List.of("coordinator"), List.of());
+        assertThat(ask(colleague, null, "why did " + reference + " leave its route?").get("tools"))
+                .isEqualTo(List.of("shipment_timeline"));
+    }
+
+    @Test
+    void aCompanyNamedThatIsNoneOfTheCallersIsSaidToNarrowNothing() {
+        String colleague = api.user(carrier, List.of("coordinator"), List.of());
+        assertThat(ask(colleague, null, "show shipments for initech").get("text").toString())
+                .startsWith("No shipper or carrier of yours is called initech, so that did not narrow the list.");
+    }
+
+    @Test
     void aReeferInRangeIsNotRunningWarm() {
         String colleague = api.user(carrier, List.of("coordinator"), List.of());
         assertThat(ask(colleague, null, "is " + reference + " running warm?").get("text").toString())

@@ -250,11 +250,14 @@ final class AnswerWriter {
         String due = r.get("arrivingBy") == null ? "" : r.get("arrivingFrom") == null
                 ? " due by " + time(str(r, "arrivingBy"), now)
                 : " due between " + time(str(r, "arrivingFrom"), now) + " and " + time(str(r, "arrivingBy"), now);
+        // a name that matched no org narrowed nothing: say so, or the whole list reads as theirs
+        String unknown = r.get("partyUnknown") == null ? "" : "No shipper or carrier of yours is called "
+                + str(r, "partyUnknown") + ", so that did not narrow the list. ";
         if (found.isEmpty()) {
-            return late ? "None of your shipments" + of + due + where + " is late."
-                    : "I found no matching shipments" + of + due + where + ".";
+            return unknown + (late ? "None of your shipments" + of + due + where + " is late."
+                    : "I found no matching shipments" + of + due + where + ".");
         }
-        StringBuilder s = new StringBuilder(count(r, found.size()))
+        StringBuilder s = new StringBuilder(unknown).append(count(r, found.size()))
                 .append(found.size() == 1 ? " shipment" : " shipments").append(of).append(due)
                 .append(late ? (found.size() == 1 ? " is late" : " are late") : "").append(where).append(':');
         for (Map<String, Object> x : found.subList(0, Math.min(LISTED, found.size()))) {

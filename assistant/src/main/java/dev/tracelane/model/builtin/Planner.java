@@ -91,7 +91,11 @@ final class Planner {
             return intent;
         }
         if (WHY.matcher(lower).find()) {
-            return lower.matches(".*\\balerts?\\b.*") ? "shipment_alerts" : "why_late";
+            if (lower.matches(".*\\balerts?\\b.*")) {
+                return "shipment_alerts";
+            }
+            // "why did it leave its route?" asks what happened on the way, not why it is late
+            return EPISODE.matcher(lower).find() ? "timeline" : "why_late";
         }
         if (TEMPERATURE.matcher(lower).find()) {
             return "temperature";
@@ -145,6 +149,8 @@ final class Planner {
     private static final Pattern WHY = Pattern.compile("\\b(why|reason|caus\\w*|delay\\w*|behind|holding)\\b");
     private static final Pattern TEMPERATURE = Pattern.compile(
             "\\b(temperature\\w*|temp|temps|cold\\w*|warm\\w*|frozen|reefer|fridge|chilled|°c)\\b");
+    private static final Pattern EPISODE = Pattern.compile(
+            "\\b(route|detour\\w*|deviat\\w*|off course|stop|stopp\\w*|stops|parked|silent|quiet|offline)\\b");
     private static final Pattern HISTORY = Pattern.compile("\\b(what happened|history|timeline|so far|events)\\b");
     /** "Where is it", "where did it get to"; not "where is it going", which asks for the destination's ETA. */
     private static final Pattern WHERE = Pattern.compile("^\\W*(hey\\W+|hi\\W+|so\\W+)?where\\b(?!.*\\b(going|headed|bound)\\b)");

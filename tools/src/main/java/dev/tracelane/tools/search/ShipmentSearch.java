@@ -57,13 +57,14 @@ public class ShipmentSearch {
     public SearchResult search(Scope scope, SearchCriteria criteria) {
         Party party = criteria.party() == null ? null : party(scope, criteria.party()).orElse(null);
         String partyName = party == null ? null : party.name();
+        String partyUnknown = party == null ? criteria.party() : null;
         if (criteria.near() == null) {
-            return result(find(scope, criteria, party, null), criteria, null, partyName);
+            return result(find(scope, criteria, party, null), criteria, null, partyName, partyUnknown);
         }
         List<Place> candidates = places.candidates(criteria.near());
         if (candidates.isEmpty()) {
-            return new SearchResult(List.of(), null, true, partyName, criteria.arrivingFrom(), criteria.arrivingBy(),
-                    false);
+            return new SearchResult(List.of(), null, true, partyName, partyUnknown, criteria.arrivingFrom(),
+                    criteria.arrivingBy(), false);
         }
         Place best = candidates.get(0);
         List<ShipmentSummary> found = find(scope, criteria, party, best);
@@ -77,14 +78,14 @@ public class ShipmentSearch {
                 found = there;
             }
         }
-        return result(found, criteria, best.label(), partyName);
+        return result(found, criteria, best.label(), partyName, partyUnknown);
     }
 
     /** {@code found} holds one more than the limit when more match. */
     private static SearchResult result(List<ShipmentSummary> found, SearchCriteria criteria, String place,
-                                       String partyName) {
+                                       String partyName, String partyUnknown) {
         boolean more = found.size() > criteria.limit();
-        return new SearchResult(more ? found.subList(0, criteria.limit()) : found, place, false, partyName,
+        return new SearchResult(more ? found.subList(0, criteria.limit()) : found, place, false, partyName, partyUnknown,
                 criteria.arrivingFrom(), criteria.arrivingBy(), more);
     }
 

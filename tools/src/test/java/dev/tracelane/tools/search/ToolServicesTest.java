@@ -213,6 +213,7 @@ class ToolServicesTest implements TestDatabase {
 
         SearchResult unknown = search.search(scope, byParty("refrigerated"));
         assertThat(unknown.party()).isNull();
+        assertThat(unknown.partyUnknown()).isEqualTo("refrigerated");
         assertThat(unknown.shipments()).hasSize(2);
     }
 
