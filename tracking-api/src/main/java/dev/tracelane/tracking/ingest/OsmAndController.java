@@ -93,7 +93,7 @@ public class OsmAndController {
                 throw new RejectedEventException("missing_ts", "timestamp is required");
             }
             Double speedKnots = number(p, "speed");
-            Reading reading = new Reading(null, Timestamps.flexible(p.get("timestamp")),
+            Reading reading = new Reading(null, Timestamps.flexible("timestamp", p.get("timestamp")),
                     number(p, "lat"), number(p, "lon"),
                     speedKnots == null ? null : speedKnots * KNOTS_TO_MS,
                     number(p, "bearing"), number(p, "accuracy"), number(p, "altitude"), null, null,

@@ -29,12 +29,20 @@ final class Timestamps {
         return value < SECONDS_LIMIT ? Instant.ofEpochMilli(Math.round(value * 1000)) : epochMillis(value);
     }
 
-    /** A number (seconds or milliseconds) or ISO text, as OsmAnd and Traccar Client send. */
-    static Instant flexible(String text) {
+    /**
+     * A number (seconds or milliseconds) or ISO text, as OsmAnd and Traccar Client send; {@code name} is the
+     * field as the device sends it, for the error.
+     */
+    static Instant flexible(String name, String text) {
         try {
             return epochSecondsOrMillis(Double.parseDouble(text));
         } catch (NumberFormatException e) {
-            return iso(text);
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException notIso) {
+                throw new RejectedEventException("invalid_ts",
+                        name + " must be epoch seconds, epoch milliseconds or ISO-8601 with an offset");
+            }
         }
     }
 }

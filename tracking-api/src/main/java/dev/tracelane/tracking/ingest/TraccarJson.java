@@ -18,7 +18,7 @@ final class TraccarJson {
         String ts = textOrNumber(location, "timestamp");
         Double level = number(location.get("battery"), "level");
         return new Reading(null,
-                ts == null ? null : Timestamps.flexible(ts),
+                ts == null ? null : Timestamps.flexible("location.timestamp", ts),
                 number(coords, "latitude"), number(coords, "longitude"), nonNegative(number(coords, "speed")),
                 nonNegative(number(coords, "heading")), number(coords, "accuracy"), number(coords, "altitude"),
                 null, null, level == null ? null : level * 100,

@@ -1,5 +1,6 @@
 package dev.tracelane.tracking.ingest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -18,7 +19,8 @@ final class TrackerFrames {
      * @param committedAt when their transaction committed (an extension of the contract's ack)
      */
     @Serdeable
-    record Ack(String type, List<String> ids, @Nullable List<String> ts, int count, Instant committedAt) {
+    record Ack(String type, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> ids, @Nullable List<String> ts,
+               int count, Instant committedAt) {
     }
 
     /** @param index the event's place in its batch (an extension of the contract's error), or null */

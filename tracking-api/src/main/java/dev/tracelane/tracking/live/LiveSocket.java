@@ -124,6 +124,9 @@ public class LiveSocket {
                 throw new IllegalArgumentException("unknown type " + type);
             }
             List<String> topics = ((List<?>) m.get("topics")).stream().map(String.class::cast).toList();
+            if (topics.isEmpty()) {
+                throw new IllegalArgumentException("topics is empty: name at least one"); // else nothing answers
+            }
             if (topics.stream().anyMatch(t -> t.indexOf('\0') >= 0)) {
                 throw new IllegalArgumentException("a topic holds a NUL character"); // no reference can
             }

@@ -75,7 +75,8 @@ public final class ShipmentModel {
                            @Nullable LineString plannedRoute,
                            @Nullable OffsetDateTime plannedDeparture, @Nullable Window promisedArrival,
                            @Nullable Cargo cargo, @Nullable String tracker, String status,
-                           @Nullable Position lastPosition, @Nullable OffsetDateTime departedAt,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Position lastPosition,
+                           @Nullable OffsetDateTime departedAt,
                            @Nullable OffsetDateTime deliveredAt,
                            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Object eta,
                            @JsonInclude(JsonInclude.Include.ALWAYS) List<Object> alerts) {

@@ -132,6 +132,15 @@ class PhoneAppIngestTest implements TestDatabase {
     }
 
     @Test
+    void osmAndWithAnUnreadableTimestampIsA400NamingTheAppsParameterAndItsForms() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/ingest/osmand?id=" + trackerId
+                + "&timestamp=abc&lat=41.8781&lon=-87.6298&token=" + token)).GET());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("invalid_ts")
+                .contains("timestamp must be epoch seconds, epoch milliseconds or ISO-8601 with an offset");
+    }
+
+    @Test
     void osmAndWithoutTokenIs401() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/ingest/osmand?id=" + trackerId
                 + "&timestamp=1795428900&lat=41&lon=-87")).GET());

@@ -217,6 +217,14 @@ class LiveStreamTest implements TestDatabase {
     }
 
     @Test
+    void aSubscribeToNoTopicsIsABadRequest() throws Exception {
+        try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
+            live.send("{\"type\":\"subscribe\",\"topics\":[]}");
+            assertThat(next(live)).containsEntry("code", "bad_request");
+        }
+    }
+
+    @Test
     void aNegativeSinceIsABadRequestThatNamesTheTopic() throws Exception {
         try (SocketClient live = SocketClient.live(server.getPort(), coordinator)) {
             live.send("{\"type\":\"subscribe\",\"topics\":[\"fleet\"],\"since\":{\"fleet\":-5}}");

@@ -103,7 +103,7 @@ class ShipmentScopeTest implements TestDatabase {
         assertThat(refs(api.list("/api/shipments", token))).containsExactly(shippedByOneCarriedByOne);
         assertThat(api.get("/api/shipments/" + shippedByOneCarriedByOne, token))
                 .containsEntry("reference", shippedByOneCarriedByOne).containsEntry("status", "planned")
-                .containsEntry("alerts", List.of()).containsEntry("eta", null);
+                .containsEntry("alerts", List.of()).containsEntry("eta", null).containsEntry("lastPosition", null);
         assertNotFound("/api/shipments/" + shippedByOneCarriedByTwo, token);
         assertNotFound("/api/shipments/" + shippedByOneCarriedByTwo + "/track", token);
     }
