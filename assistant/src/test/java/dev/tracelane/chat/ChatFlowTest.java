@@ -127,6 +127,13 @@ class ChatFlowTest implements TestDatabase {
     }
 
     @Test
+    void noLateLoadToAPlaceIsSaidOfThatPlaceNotOfTheWholeFleet() {
+        String colleague = api.user(carrier, List.of("coordinator"), List.of());
+        assertThat(ask(colleague, null, "late loads headed to texas").get("text").toString())
+                .isEqualTo("None of your shipments to texas is late.");
+    }
+
+    @Test
     void aReeferInRangeIsNotRunningWarm() {
         String colleague = api.user(carrier, List.of("coordinator"), List.of());
         assertThat(ask(colleague, null, "is " + reference + " running warm?").get("text").toString())

@@ -246,7 +246,8 @@ final class AnswerWriter {
         }
         List<Map<String, Object>> found = list(r, "shipments");
         String of = r.get("party") == null ? "" : " of " + str(r, "party");
-        String where = r.get("place") == null ? "" : " near " + str(r, "place");
+        String where = (r.get("destination") == null ? "" : " to " + str(r, "destination"))
+                + (r.get("place") == null ? "" : " near " + str(r, "place"));
         String due = r.get("arrivingBy") == null ? "" : r.get("arrivingFrom") == null
                 ? " due by " + time(str(r, "arrivingBy"), now)
                 : " due between " + time(str(r, "arrivingFrom"), now) + " and " + time(str(r, "arrivingBy"), now);

@@ -63,8 +63,8 @@ public class ShipmentSearch {
         }
         List<Place> candidates = places.candidates(criteria.near());
         if (candidates.isEmpty()) {
-            return new SearchResult(List.of(), null, true, partyName, partyUnknown, criteria.arrivingFrom(),
-                    criteria.arrivingBy(), false);
+            return new SearchResult(List.of(), null, true, partyName, partyUnknown, criteria.destination(),
+                    criteria.arrivingFrom(), criteria.arrivingBy(), false);
         }
         Place best = candidates.get(0);
         List<ShipmentSummary> found = find(scope, criteria, party, best);
@@ -85,8 +85,8 @@ public class ShipmentSearch {
     private static SearchResult result(List<ShipmentSummary> found, SearchCriteria criteria, String place,
                                        String partyName, String partyUnknown) {
         boolean more = found.size() > criteria.limit();
-        return new SearchResult(more ? found.subList(0, criteria.limit()) : found, place, false, partyName, partyUnknown,
-                criteria.arrivingFrom(), criteria.arrivingBy(), more);
+        return new SearchResult(more ? found.subList(0, criteria.limit()) : found, place, false, partyName,
+                partyUnknown, criteria.destination(), criteria.arrivingFrom(), criteria.arrivingBy(), more);
     }
 
     private record Party(String id, String name) {
