@@ -134,6 +134,15 @@ class ChatFlowTest implements TestDatabase {
     }
 
     @Test
+    void trucksStoppedForALongTimeAreTheUnplannedStopAlerts() {
+        String colleague = api.user(carrier, List.of("coordinator"), List.of());
+        Map<String, Object> answer = ask(colleague, null, "any trucks stopped for a long time?");
+        Map<?, ?> call = (Map<?, ?>) ((List<?>) answer.get("toolCalls")).get(0);
+        assertThat(call.get("name")).isEqualTo("list_alerts");
+        assertThat(((Map<?, ?>) call.get("arguments")).get("type")).isEqualTo("unplanned_stop");
+    }
+
+    @Test
     void aReeferInRangeIsNotRunningWarm() {
         String colleague = api.user(carrier, List.of("coordinator"), List.of());
         assertThat(ask(colleague, null, "is " + reference + " running warm?").get("text").toString())

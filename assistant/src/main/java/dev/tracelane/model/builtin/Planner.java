@@ -131,6 +131,9 @@ final class Planner {
         if (due(lower, now).isPresent()) {
             return late ? "search_late" : "search";
         }
+        if (intent.equals("fleet") && "unplanned_stop".equals(Entities.alertType(lower))) {
+            return "alerts"; // "any trucks stopped for a long time?" asks for the stops, not the counts
+        }
         boolean unclear = intent.equals("help") || intent.equals(IntentRouter.UNKNOWN) || intent.equals("greeting");
         return unclear && Entities.status(lower) != null && PLURAL.matcher(lower).find() ? "search" : intent;
     }
