@@ -42,7 +42,9 @@ class DemoTest implements TestPropertyProvider {
 
     @Test
     void trucksReportThroughTheSocketAndShipmentsMoveThroughTheirStatuses() throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
+        // the catch-up sends each truck's history from its departure, up to a day and a half before the start,
+        // a minute-slice at a time: 30 s was borderline on this 2-core machine once the roads grew their vias
+        long deadline = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < deadline && (reportingTrackers() < 25 || statuses() < 3)) {
             Thread.sleep(250);
         }
