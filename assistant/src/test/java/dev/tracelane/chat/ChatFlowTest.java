@@ -162,8 +162,10 @@ class ChatFlowTest implements TestDatabase {
         Map<String, Object> answer = ask(colleague, null, "what's arriving tomorrow?");
         LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
         Map<?, ?> arguments = (Map<?, ?>) ((Map<?, ?>) ((List<?>) answer.get("toolCalls")).get(0)).get("arguments");
-        assertThat(arguments.get("arrivingFrom")).isEqualTo(tomorrow.atStartOfDay().toInstant(ZoneOffset.UTC).toString());
-        assertThat(arguments.get("arrivingBy")).isEqualTo(tomorrow.atTime(23, 59).toInstant(ZoneOffset.UTC).toString());
+        assertThat(arguments.get("arrivingFrom"))
+                .isEqualTo(tomorrow.atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+        assertThat(arguments.get("arrivingBy"))
+                .isEqualTo(tomorrow.atTime(23, 59).toInstant(ZoneOffset.UTC).toString());
         assertThat(answer.get("text").toString()).contains(" due between ");
     }
 

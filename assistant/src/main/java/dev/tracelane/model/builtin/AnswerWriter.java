@@ -193,8 +193,9 @@ final class AnswerWriter {
         long out = ((Number) r.get("minutesOutOfRange")).longValue();
         // "kept cold?" and "running warm?" want opposite answers for the same readings
         boolean askedTrouble = TEMPERATURE_TROUBLE.matcher(text.toLowerCase(Locale.ROOT)).find();
-        return out == 0 ? (askedTrouble ? "No: " : "Yes: ") + ref + " stayed within " + range + ": " + figures + "."
-                : (askedTrouble ? "Yes: " : "No: ") + ref + " was outside its " + range + " range for about " + out + " min; " + figures + ".";
+        boolean fine = out == 0;
+        return (fine != askedTrouble ? "Yes: " : "No: ") + ref + (fine ? " stayed within " + range + ": "
+                : " was outside its " + range + " range for about " + out + " min; ") + figures + ".";
     }
 
     private String shipmentAlerts(Map<String, Object> r, Instant now) {

@@ -7,7 +7,6 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.tracelane.safety.ReferenceGuard;
 
-
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -43,11 +43,11 @@ final class Entities {
      * A number alone where a shipment is asked about ("where is 1001", "when will 1003 get here", "1002?"):
      * after a question's lead or as the whole message, and not a quantity ("where are 100 loads", "is 150 km").
      */
-    private static final Pattern BARE = Pattern.compile("(?i)(?:^\\W*|\\b(?:where(?:'s| is| are)?|wheres|status(?: of)?"
-            + "|track(?:ing)?|when (?:will|does|is|do|can|did)|eta(?: (?:of|for|on))?|what about|how about|and|is"
-            + "|check(?: on)?|find|news on|update on)\\s+)#?(\\d{3,10})\\b(?![.,:/-]\\d|\\s*(?:km|kilomet|mi\\b|miles?\\b"
-            + "|m\\b|ft\\b|min|hours?\\b|hrs?\\b|h\\b|degrees?\\b|°|%|am\\b|pm\\b|lbs?\\b|kg\\b|loads|shipments|trucks|orders"
-            + "|deliveries|reefers))");
+    private static final Pattern BARE = Pattern.compile("(?i)(?:^\\W*|\\b(?:where(?:'s| is| are)?|wheres"
+            + "|status(?: of)?|track(?:ing)?|when (?:will|does|is|do|can|did)|eta(?: (?:of|for|on))?|what about"
+            + "|how about|and|is|check(?: on)?|find|news on|update on)\\s+)#?(\\d{3,10})\\b"
+            + "(?![.,:/-]\\d|\\s*(?:km|kilomet|mi\\b|miles?\\b|m\\b|ft\\b|min|hours?\\b|hrs?\\b|h\\b|degrees?\\b|°|%"
+            + "|am\\b|pm\\b|lbs?\\b|kg\\b|loads|shipments|trucks|orders|deliveries|reefers))");
     private static final Set<String> NOT_REFERENCE_PREFIXES = Set.of("I", "PM", "AM", "LAST", "PAST", "NEXT", "IN",
             "BY", "AT", "ABOUT", "TOP", "FIRST", "UNDER", "OVER", "HOURS", "HRS", "KM", "MIN", "MINS", "TO", "ORDER",
             "LOAD", "NUMBER", "NO", "PARCEL", "THE", "AND", "OR", "OF", "FOR", "WITHIN", "BEFORE", "AFTER", "UNTIL",
@@ -89,9 +89,11 @@ final class Entities {
             "delivering", "waiting", "stuck", "warm", "cold", "hot", "company", "customer", "customers", "tomorrow",
             "tonight", "now", "me", "us", "later", "sure", "real", "good", "this", "that", "it");
     private static final Pattern CLOCK = Pattern.compile(
-            "(?i)\\b(?:before|befor|by|until|till|no later than|at)\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?");
+            "(?i)\\b(?:before|befor|by|until|till|no later than|at)\\s+(\\d{1,2})(?::(\\d{2}))?"
+            + "\\s*(am|pm|a\\.m\\.|p\\.m\\.)?");
     private static final Pattern AHEAD = Pattern.compile("\\b(?:next|within|coming)\\s+(\\d{1,3})\\s*(?:hours|hrs|h)\\b");
-    private static final Pattern BY_TOMORROW = Pattern.compile("\\b(?:by|until|till|no later than)\\s+(?:the end of\\s+)?tomorrow");
+    private static final Pattern BY_TOMORROW = Pattern.compile(
+            "\\b(?:by|until|till|no later than)\\s+(?:the end of\\s+)?tomorrow");
     private static final Pattern HOURS = Pattern.compile("(?i)\\b(?:last|past)\\s+(\\d{1,3})\\s*(?:hours|hrs|h)\\b");
 
     private final PlaceIndex places;
@@ -140,8 +142,9 @@ final class Entities {
     /** The text with references replaced by a placeholder, as the intent examples are written. */
     static String withoutReferences(String text) {
         String numbered = NUMBERED.matcher(text).replaceAll("order SHP-1");
-        return REFERENCE.matcher(BARE.matcher(numbered).replaceAll(m -> Matcher.quoteReplacement(m.group().replace(m.group(1), "SHP-1"))))
-                .replaceAll("SHP-1");
+        String bare = BARE.matcher(numbered)
+                .replaceAll(m -> Matcher.quoteReplacement(m.group().replace(m.group(1), "SHP-1")));
+        return REFERENCE.matcher(bare).replaceAll("SHP-1");
     }
 
     record PlaceMention(String name, boolean destination) {

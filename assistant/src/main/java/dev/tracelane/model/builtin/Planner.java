@@ -37,10 +37,7 @@ final class Planner {
         List<String> mentioned = Entities.references(text);
         String lower = text.toLowerCase(Locale.ROOT);
         boolean aboutOne = !mentioned.isEmpty() || SINGULAR.matcher(lower).find();
-        String refined = refine(routedIntent, lower, aboutOne, now);
-        // "is anything running warm?"
-        String intent = refined.equals("temperature") && !aboutOne
-                && (PLURAL.matcher(lower).find() || ANY.matcher(lower).find()) ? "reefers" : refined;
+        String intent = refine(routedIntent, lower, aboutOne, now);
         if (intent.equals(IntentRouter.UNKNOWN) && !aboutOne && entities.place(text).isPresent()) {
             return search("search", text, now); // "anything near Springfield?"
         }
@@ -133,6 +130,9 @@ final class Planner {
         }
         if (intent.equals("fleet") && "unplanned_stop".equals(Entities.alertType(lower))) {
             return "alerts"; // "any trucks stopped for a long time?" asks for the stops, not the counts
+        }
+        if (intent.equals("temperature") && (PLURAL.matcher(lower).find() || ANY.matcher(lower).find())) {
+            return "reefers"; // "is anything running warm?"
         }
         boolean unclear = intent.equals("help") || intent.equals(IntentRouter.UNKNOWN) || intent.equals("greeting");
         return unclear && Entities.status(lower) != null && PLURAL.matcher(lower).find() ? "search" : intent;

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * How well the generator's own trips can be foreseen at all: for each test trip of {@link TripGenerator}'s split,
  * at 25 / 50 / 75 % of its duration, the median of many futures simulated from the truck's exact state then
- * (where it is, its rest clock, an incident under way), with the driver's true pace and, in a second column,
- * with a pace drawn anew. No predictor can know more than the first column, so its error against the lane
- * baseline's bounds the gain a predictor can show on these data. Arrival here is the truck reaching the road's
- * end (no tracker noise), the same for every column.
+ * (where it is, its rest clock, an incident under way): with the driver's true pace, with the pace read from its
+ * cruising speed so far, and with a pace drawn anew for each future. No predictor can know more than the first
+ * column, so its error against the lane baseline's bounds the gain a predictor can show on these data. Arrival
+ * here is the truck reaching the road's end (no tracker noise), the same for every column.
  */
 public final class EtaOracle {
     private static final int[] PERCENTS = {25, 50, 75};
@@ -21,15 +22,20 @@ public final class EtaOracle {
     private EtaOracle() {
     }
 
-    public static void main(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
+    public static void main(String[] arguments) {
+        try {
+            Args args = Args.parse(arguments, Set.of("--seed", "--trips", "--lanes", "--futures"), Set.of());
+            run(args.number("--seed", 23, Long.MIN_VALUE, Long.MAX_VALUE),
+                    (int) args.number("--trips", 240, 1, 20_000), (int) args.number("--lanes", 24, 1, 200),
+                    (int) args.number("--futures", 201, 1, 10_000));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
         }
-        long seed = Long.parseLong(options.getOrDefault("--seed", "23"));
-        int trips = Integer.parseInt(options.getOrDefault("--trips", "240"));
-        int laneCount = Integer.parseInt(options.getOrDefault("--lanes", "24"));
-        int futures = Integer.parseInt(options.getOrDefault("--futures", "201"));
+    }
+
+    /** On {@link TripGenerator}'s split of the same arguments: {@code trips} train trips, a quarter as many tested. */
+    private static void run(long seed, int trips, int laneCount, int futures) {
         List<Lane> lanes = TripGenerator.lanes(seed, laneCount);
         Map<String, List<Double>> durations = new HashMap<>();
         List<Double> cruising = new ArrayList<>();
@@ -45,7 +51,7 @@ public final class EtaOracle {
         int count = 0;
         for (int n = trips + 1; n <= trips + Math.max(1, trips / 4); n++) {
             TripGenerator.TripStart s = TripGenerator.start(lanes, "T", n, TripGenerator.EVALUATION, seed);
-            long arrival = simulator(TripGenerator.start(lanes, "T", n, TripGenerator.EVALUATION, seed)).arrive();
+            long arrival = simulator(s).arrive();
             double laneMedian = Quantiles.median(durations.get(s.lane().name())).orElseThrow();
             for (int p = 0; p < PERCENTS.length; p++) {
                 TripGenerator.TripStart again = TripGenerator.start(lanes, "T", n, TripGenerator.EVALUATION, seed);
@@ -77,7 +83,7 @@ public final class EtaOracle {
     }
 
     private static TripSimulator simulator(TripGenerator.TripStart s) {
-        return TripSimulator.start(s.id(), s.lane().road(), s.departure(), s.reefer(), Regime.STANDARD, s.rng());
+        return new TripSimulator(s.id(), s.lane().road(), s.departure(), s.reefer(), Regime.STANDARD, s.rng());
     }
 
     /** @param cruise the pace the futures drive at; NaN to draw one for each future */

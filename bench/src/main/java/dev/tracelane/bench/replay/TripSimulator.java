@@ -47,7 +47,8 @@ final class TripSimulator {
     /** When the truck reached the end of the road, before unloading; 0 until then. */
     private long reachedTs;
 
-    private TripSimulator(String tripId, Polyline road, long departure, boolean reefer, Regime regime, Random rng) {
+    /** @param departure epoch seconds of the first ping, at the origin */
+    TripSimulator(String tripId, Polyline road, long departure, boolean reefer, Regime regime, Random rng) {
         this.tripId = tripId;
         this.road = road;
         this.regime = regime;
@@ -80,20 +81,14 @@ final class TripSimulator {
 
     /** @param departure epoch seconds of the first ping, at the origin */
     static Drive drive(String tripId, Polyline road, long departure, boolean reefer, Regime regime, Random rng) {
-        TripSimulator trip = start(tripId, road, departure, reefer, regime, rng);
-        trip.runUntil(Long.MAX_VALUE);
+        TripSimulator trip = new TripSimulator(tripId, road, departure, reefer, regime, rng);
+        trip.arrive();
         return new Drive(List.copyOf(trip.samples), List.copyOf(trip.events));
     }
 
-    static TripSimulator start(String tripId, Polyline road, long departure, boolean reefer, Regime regime,
-                               Random rng) {
-        return new TripSimulator(tripId, road, departure, reefer, regime, rng);
-    }
-
     /**
-     * This truck from now on with another future, for a forecaster that knows where the truck is and what its
-     * rest clock says but not what lies ahead: with the driver's own pace, or one drawn anew for a forecaster
-     * that does not know it either.
+     * This truck from now on with another future, cruising at {@code cruise} m/s: for a forecaster that knows
+     * where the truck is and what its rest clock says but not what lies ahead.
      */
     TripSimulator fork(Random future, double cruise) {
         return new TripSimulator(this, future, cruise);

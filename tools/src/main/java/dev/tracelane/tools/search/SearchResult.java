@@ -20,6 +20,5 @@ import java.util.List;
 @Serdeable
 public record SearchResult(List<ShipmentSummary> shipments, @Nullable String place, boolean placeUnknown,
                            @Nullable String party, @Nullable String partyUnknown, @Nullable String destination,
-                           @Nullable Instant arrivingFrom,
-                           @Nullable Instant arrivingBy, boolean more) {
+                           @Nullable Instant arrivingFrom, @Nullable Instant arrivingBy, boolean more) {
 }

@@ -13,10 +13,14 @@ final class Timestamps {
     }
 
     static Instant iso(String text) {
+        return iso(text, "ts must be ISO-8601 with an offset or epoch milliseconds");
+    }
+
+    private static Instant iso(String text, String refusal) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new RejectedEventException("invalid_ts", "ts must be ISO-8601 with an offset or epoch milliseconds");
+            throw new RejectedEventException("invalid_ts", refusal);
         }
     }
 
@@ -37,12 +41,7 @@ final class Timestamps {
         try {
             return epochSecondsOrMillis(Double.parseDouble(text));
         } catch (NumberFormatException e) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException notIso) {
-                throw new RejectedEventException("invalid_ts",
-                        name + " must be epoch seconds, epoch milliseconds or ISO-8601 with an offset");
-            }
+            return iso(text, name + " must be epoch seconds, epoch milliseconds or ISO-8601 with an offset");
         }
     }
 }
