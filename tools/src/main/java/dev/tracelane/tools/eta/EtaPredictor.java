@@ -39,14 +39,18 @@ final class EtaPredictor {
      * drives slower than the truck will, not that the driver rests twice.
      */
     private static final long DEFER_SECONDS = 2 * 3_600;
-    /** A pace outside this is a traffic jam or a downhill run, not the truck's pace. */
-    private static final double MIN_PACE = 0.8;
-    private static final double MAX_PACE = 1.2;
     /**
      * Driving seconds at which the truck's own pace counts as much as the lane's: a slow hour in town or behind
      * an accident says little about the driver, and an overestimated drive plans rests that never happen.
      */
     private static final double PACE_HALF_TRUSTED_AT = 4 * 3_600;
+    /**
+     * Cruising seconds at which the truck's cruising speed counts as much as the lane's: a cruising speed is a
+     * median over steady driving, so it settles far sooner than the time a stretch took.
+     */
+    private static final double CRUISING_HALF_TRUSTED_AT = 20 * 60;
+    /** Cruising a truck needs before its cruising speed is read at all. */
+    private static final double MIN_CRUISING_SECONDS = 10 * 60;
     private final EtaSettings settings;
     private final double geofenceMeters;
 
@@ -76,7 +80,7 @@ final class EtaPredictor {
             drives[k] = drive(start, toGo, trace, speed.scaled(Math.exp(-z * doubt)), lane, plan, stopsDone);
         }
         Drive drive = drives[SCENARIOS / 2];
-        double[] past = departed ? lane.timesToGo(trace.fraction()) : new double[0];
+        double[] past = departed ? lane.timesToGo(trace.fraction(), speed.cruisingPace()) : new double[0];
         double laneWeight = past.length > 0 ? laneWeight(trace.fraction()) : 0;
         Forecast forecast = mixture(drives, now, past, laneWeight);
         int bucket = LaneTrip.bucket(trace.fraction());
@@ -152,18 +156,51 @@ final class EtaPredictor {
 
     /**
      * How unsure this truck's pace still is, in log pace: the lane's spread of paces, narrowing as the truck
-     * drives as its pace estimate is trusted more (the same half-way point as {@link #PACE_HALF_TRUSTED_AT}).
+     * drives as its pace estimate is trusted more (the same half-way point as {@link #PACE_HALF_TRUSTED_AT});
+     * once it cruises, narrowing as its cruising is trusted towards what cruising leaves unexplained of the
+     * lane's paces.
      */
     private double paceDoubt(TripTrace trace, LaneProfile lane) {
         double spread = lane.pacesLearned() ? lane.paceSpread() : settings.paceSpread();
         double driven = trace.drivingSeconds();
-        return spread * Math.sqrt(PACE_HALF_TRUSTED_AT / (driven + PACE_HALF_TRUSTED_AT));
+        double byDriving = spread * Math.sqrt(PACE_HALF_TRUSTED_AT / (driven + PACE_HALF_TRUSTED_AT));
+        if (!cruisingKnown(trace, lane)) {
+            return byDriving;
+        }
+        double unexplained = lane.paceSpreadBesideCruising();
+        double left = Double.isFinite(unexplained) ? Math.min(spread, unexplained) : spread;
+        double cruised = trace.cruisedSeconds();
+        // a truck that has driven long but cruised little (a lane mostly in town) is no less sure than before
+        return Math.min(byDriving, Math.sqrt(left * left + (spread * spread - left * left)
+                * CRUISING_HALF_TRUSTED_AT / (cruised + CRUISING_HALF_TRUSTED_AT)));
     }
 
-    /** Where the speed comes from and the truck's pace relative to the lane. */
-    private record Speed(String source, double pace, double fallback) {
+    /** Whether this truck has cruised long enough, on a lane whose trucks' cruising is known, to compare them. */
+    private static boolean cruisingKnown(TripTrace trace, LaneProfile lane) {
+        return trace.cruisedSeconds() >= MIN_CRUISING_SECONDS && Double.isFinite(cruisingPace(trace, lane));
+    }
+
+    private static double cruisingPace(TripTrace trace, LaneProfile lane) {
+        return lane.cruisingPace(trace.cruisingSpeed());
+    }
+
+    /**
+     * Where the speed comes from and the truck's pace relative to the lane.
+     *
+     * @param cruised whether the pace was read from the truck's cruising speed
+     */
+    private record Speed(String source, double pace, double fallback, boolean cruised) {
+        Speed(String source, double pace, double fallback) {
+            this(source, pace, fallback, false);
+        }
+
         Speed scaled(double factor) {
-            return new Speed(source, pace * factor, fallback * factor);
+            return new Speed(source, pace * factor, fallback * factor, cruised);
+        }
+
+        /** The pace read from cruising; NaN where it came otherwise, so past trips are not scaled by it. */
+        double cruisingPace() {
+            return cruised ? pace : Double.NaN;
         }
 
         double at(Instant t, double fraction, LaneProfile lane) {
@@ -173,19 +210,27 @@ final class EtaPredictor {
     }
 
     /**
-     * With lane history, this truck's pace is the lane's time for the stretches it has driven over its own
-     * time on them, trusted more the longer it has driven; without, its own moving speed, trusted alike against
-     * a typical speed.
+     * With lane history, this truck's pace is its cruising speed against the lane's trucks', trusted more the
+     * longer it has cruised; before it has cruised (or where the lane's trucks never do), the lane's time for the
+     * stretches it has driven over its own time on them, trusted more the longer it has driven. Without lane
+     * history, its own moving speed, trusted alike against a typical speed.
      */
     private Speed speed(TripTrace trace, LaneProfile lane) {
         double expected = lane.expectedSeconds(trace.segmentMeters());
         double driven = trace.drivingSeconds();
         if (Double.isFinite(expected)) {
+            if (cruisingKnown(trace, lane)) {
+                double own = LaneProfile.clampPace(cruisingPace(trace, lane));
+                double pace = trusted(own, trace.cruisedSeconds(), CRUISING_HALF_TRUSTED_AT);
+                return new Speed(String.format(Locale.ROOT, "lane profile by stretch and hour of week x this "
+                        + "truck's pace %.2f (it cruises %.0f %% %s than the lane's trucks)",
+                        pace, Math.abs(own - 1) * 100, own >= 1 ? "faster" : "slower"), pace,
+                        settings.defaultSpeed(), true);
+            }
             if (driven < 600) {
                 return new Speed("lane profile by stretch and hour of week", 1, settings.defaultSpeed());
             }
-            double pace = Math.max(MIN_PACE, Math.min(MAX_PACE, expected / driven));
-            pace = 1 + driven / (driven + PACE_HALF_TRUSTED_AT) * (pace - 1);
+            double pace = trusted(LaneProfile.clampPace(expected / driven), driven, PACE_HALF_TRUSTED_AT);
             return new Speed(String.format(Locale.ROOT,
                     "lane profile by stretch and hour of week x this truck's pace %.2f", pace), pace,
                     settings.defaultSpeed());
@@ -204,6 +249,11 @@ final class EtaPredictor {
                     + "against a typical one", own * 3.6, weight * 100), 1, blended);
         }
         return new Speed("default speed", 1, settings.defaultSpeed());
+    }
+
+    /** A pace read over {@code seconds}, weighed against the lane's (1) as much as it at {@code halfAt}. */
+    private static double trusted(double pace, double seconds, double halfAt) {
+        return 1 + seconds / (seconds + halfAt) * (pace - 1);
     }
 
     private static final class Drive {

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,8 @@ class LaneHistory {
     private static final Duration FRESH = Duration.ofMinutes(5);
     private static final String COLUMNS = """
             shipment_id, lane, departed_at, delivered_at, length_meters, circuity, time_to_go, hour_meters,
-            hour_seconds, segment_meters, segment_seconds, pause_seconds, forecast_levels, lane_known""";
+            hour_seconds, segment_meters, segment_seconds, pause_seconds, forecast_levels, lane_known,
+            cruising_speed""";
     private final DataSource dataSource;
     private final Clock clock;
     private final Map<String, Cached<Lane>> lanes = new HashMap<>();
@@ -51,7 +53,7 @@ class LaneHistory {
     synchronized void learn(LaneTrip trip) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO lane_trips (" + COLUMNS + ")"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shipment_id) DO NOTHING")) {
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shipment_id) DO NOTHING")) {
             ps.setLong(1, trip.shipmentId());
             ps.setString(2, trip.lane());
             ps.setTimestamp(3, Timestamp.from(trip.departedAt()));
@@ -66,6 +68,7 @@ class LaneHistory {
             ps.setDouble(12, trip.pauseSeconds());
             ps.setArray(13, array(c, trip.forecastLevels()));
             ps.setBoolean(14, trip.laneKnown());
+            ps.setObject(15, Double.isFinite(trip.cruisingSpeed()) ? trip.cruisingSpeed() : null, Types.DOUBLE);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StorageException("could not store lane trip " + trip.shipmentId(), e);
@@ -121,13 +124,17 @@ class LaneHistory {
                     trips.add(new LaneTrip(rs.getLong(1), rs.getString(2), Sql.instant(rs.getTimestamp(3)),
                             Sql.instant(rs.getTimestamp(4)), rs.getDouble(5), rs.getDouble(6), doubles(rs, 7),
                             doubles(rs, 8), doubles(rs, 9), doubles(rs, 10), doubles(rs, 11), rs.getDouble(12),
-                            doubles(rs, 13), rs.getBoolean(14)));
+                            doubles(rs, 13), rs.getBoolean(14), orNaN(rs.getObject(15, Double.class))));
                 }
             }
             return trips;
         } catch (SQLException e) {
             throw new StorageException("could not read lane history", e);
         }
+    }
+
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
     }
 
     private static Array array(Connection c, double[] values) throws SQLException {

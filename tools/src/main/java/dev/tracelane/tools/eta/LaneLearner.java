@@ -63,7 +63,7 @@ class LaneLearner {
             return Optional.of(new LaneTrip(plan.shipmentId(), plan.lane(), departed, delivered, road.pathMeters(),
                     circuity, road.timeToGo(delivered, LaneTrip.STEPS), road.hourMeters(), road.hourSeconds(),
                     road.segmentMeters(), road.segmentSeconds(), road.pauseSeconds(), forecastLevels,
-                    laneKnown));
+                    laneKnown, road.cruisingSpeed()));
         } catch (SQLException e) {
             throw new StorageException("could not read the trip of shipment " + plan.shipmentId(), e);
         }

@@ -5,18 +5,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a lane's delivered trips say: each trip's time to go by progress, how much drivers' paces differ, how
- * fast trucks drive it by hour of week, and how winding the road is compared with the straight line.
+ * What a lane's delivered trips say: each trip's time to go by progress, how much drivers' paces differ and how
+ * much of that their cruising speeds explain, how fast trucks drive it by hour of week, and how winding the road
+ * is compared with the straight line.
  */
 final class LaneProfile {
     /** Driving seconds an hour-of-week bucket needs before its speed is trusted over coarser ones. */
     private static final double MIN_BUCKET_SECONDS = 1_200;
     /** Trips a lane needs before the spread of its drivers' paces is trusted. */
     private static final int MIN_PACE_TRIPS = 5;
+    /** A pace outside this is a traffic jam or a downhill run, not the truck's pace. */
+    private static final double MIN_PACE = 0.8;
+    private static final double MAX_PACE = 1.2;
     private final int trips;
     private final double medianCircuity;
-    private final double[][] tripTimesToGo;
+    private final List<LaneTrip> history;
     private final double paceSpread;
+    private final double paceSpreadBesideCruising;
+    private final double cruisingSpeed;
     private final double[] hourMeters = new double[TripTrace.HOURS_OF_WEEK];
     private final double[] hourSeconds = new double[TripTrace.HOURS_OF_WEEK];
     private final double[] dayHourMeters = new double[24];
@@ -30,7 +36,7 @@ final class LaneProfile {
     LaneProfile(List<LaneTrip> history) {
         trips = history.size();
         medianCircuity = median(history.stream().mapToDouble(LaneTrip::circuity).toArray());
-        tripTimesToGo = history.stream().map(LaneTrip::timeToGo).toArray(double[][]::new);
+        this.history = List.copyOf(history);
         for (LaneTrip trip : history) {
             pauses += trip.pauseSeconds();
             for (int b = 0; b < LaneTrip.STEPS; b++) {
@@ -46,19 +52,26 @@ final class LaneProfile {
                 seconds += trip.hourSeconds()[h];
             }
         }
-        paceSpread = paceSpread(history);
+        paceSpread = spread(history.stream().mapToDouble(this::logPace).toArray());
+        double[] cruising = history.stream().mapToDouble(LaneTrip::cruisingSpeed).filter(Double::isFinite).toArray();
+        cruisingSpeed = cruising.length >= MIN_PACE_TRIPS ? median(cruising) : Double.NaN;
+        paceSpreadBesideCruising = spread(history.stream()
+                .mapToDouble(t -> logPace(t) - Math.log(cruisingPace(t.cruisingSpeed()))).toArray());
     }
 
-    /** The standard deviation of the log of each trip's pace against the lane's; NaN with too few trips. */
-    private double paceSpread(List<LaneTrip> history) {
-        double[] logPaces = history.stream()
-                .mapToDouble(t -> Math.log(expectedSeconds(t.segmentMeters()) / Arrays.stream(t.segmentSeconds()).sum()))
-                .filter(Double::isFinite).toArray();
-        if (logPaces.length < MIN_PACE_TRIPS) {
+    /** The log of a trip's pace against the lane's: how much faster it drove the stretches than the lane does. */
+    private double logPace(LaneTrip trip) {
+        return Math.log(expectedSeconds(trip.segmentMeters()) / Arrays.stream(trip.segmentSeconds()).sum());
+    }
+
+    /** The standard deviation of the finite values; NaN with too few. */
+    private static double spread(double[] values) {
+        double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
+        if (finite.length < MIN_PACE_TRIPS) {
             return Double.NaN;
         }
-        double mean = Arrays.stream(logPaces).average().orElseThrow();
-        return Math.sqrt(Arrays.stream(logPaces).map(v -> (v - mean) * (v - mean)).sum() / (logPaces.length - 1));
+        double mean = Arrays.stream(finite).average().orElseThrow();
+        return Math.sqrt(Arrays.stream(finite).map(v -> (v - mean) * (v - mean)).sum() / (finite.length - 1));
     }
 
     int trips() {
@@ -75,10 +88,33 @@ final class LaneProfile {
         return medianCircuity;
     }
 
-    /** Each past trip's seconds to go at this progress, interpolated; empty without history. */
-    double[] timesToGo(double fraction) {
-        return Arrays.stream(tripTimesToGo).mapToDouble(t -> interpolate(t, fraction)).filter(Double::isFinite)
-                .toArray();
+    /**
+     * Each past trip's seconds to go at this progress, its driving still ahead then taken at this {@code pace}
+     * instead of its own (a trip whose driver was faster than this truck's took less time than this truck will;
+     * its rests and stops stay as they fell); unscaled where {@code pace} is NaN. Empty without history.
+     */
+    double[] timesToGo(double fraction, double pace) {
+        return history.stream().mapToDouble(t -> {
+            double toGo = interpolate(t.timeToGo(), fraction);
+            double theirs = Double.isFinite(pace) ? tripPace(t) : Double.NaN;
+            return Double.isFinite(theirs) ? toGo + drivingAhead(t, fraction) * (theirs / pace - 1) : toGo;
+        }).filter(Double::isFinite).toArray();
+    }
+
+    /** A past trip's pace: by its cruising where it has some, else by its time on the stretches; clamped. */
+    private double tripPace(LaneTrip trip) {
+        double cruising = cruisingPace(trip.cruisingSpeed());
+        return clampPace(Double.isFinite(cruising) ? cruising : Math.exp(logPace(trip)));
+    }
+
+    /** The driving seconds a trip had ahead of it at this progress. */
+    private static double drivingAhead(LaneTrip trip, double fraction) {
+        double pos = Math.max(0, Math.min(1, fraction)) * LaneTrip.STEPS;
+        double ahead = 0;
+        for (int b = (int) Math.floor(pos); b < LaneTrip.STEPS; b++) {
+            ahead += trip.segmentSeconds()[b] * Math.min(1, b + 1 - pos);
+        }
+        return ahead;
     }
 
     /**
@@ -87,6 +123,26 @@ final class LaneProfile {
      */
     double paceSpread() {
         return paceSpread;
+    }
+
+    /**
+     * A truck's pace from its cruising speed (m/s): that over the median of the lane's trips' cruising speeds;
+     * NaN until five of the lane's trips have one, or before the truck has cruised.
+     */
+    double cruisingPace(double speed) {
+        return speed / cruisingSpeed;
+    }
+
+    static double clampPace(double pace) {
+        return Math.max(MIN_PACE, Math.min(MAX_PACE, pace));
+    }
+
+    /**
+     * How much paces still differ once each trip's cruising speed against the lane's is known: what a truck's
+     * cruising speed does not tell of its pace (the log-pace spread left); NaN until a few trips have one.
+     */
+    double paceSpreadBesideCruising() {
+        return paceSpreadBesideCruising;
     }
 
     /** Whether the lane has enough delivered trips to show how its paces spread. */

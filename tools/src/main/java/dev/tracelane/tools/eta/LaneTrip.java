@@ -15,11 +15,13 @@ import java.time.Instant;
  *                       arriving by the actual arrival; NaN where no forecast was made
  * @param laneKnown      whether the lane had delivered trips when this trip set off: forecasts made without
  *                       any are far less sure than they look, so calibration keeps them apart
+ * @param cruisingSpeed  the truck's {@link CruisingSpeed} over the trip, m/s; NaN where it never cruised, or
+ *                       the trip was learned before cruising speeds were kept
  */
 record LaneTrip(long shipmentId, String lane, Instant departedAt, Instant deliveredAt, double lengthMeters,
                 double circuity, double[] timeToGo, double[] hourMeters, double[] hourSeconds,
                 double[] segmentMeters, double[] segmentSeconds, double pauseSeconds, double[] forecastLevels,
-                boolean laneKnown) {
+                boolean laneKnown, double cruisingSpeed) {
     static final int STEPS = 20;
 
     static int bucket(double fraction) {

@@ -40,6 +40,7 @@ final class TripTrace {
     private final double[] hourSeconds = new double[HOURS_OF_WEEK];
     private final double[] segmentMeters = new double[LaneTrip.STEPS];
     private final double[] segmentSeconds = new double[LaneTrip.STEPS];
+    private final CruisingSpeed cruising = new CruisingSpeed();
     private final Deque<double[]> recent = new ArrayDeque<>(); // {end epoch s, driving s, road m}
     private final List<double[]> progress = new ArrayList<>(); // {epoch s, fraction}
     private Instant departedAt;
@@ -134,6 +135,11 @@ final class TripTrace {
             int segment = LaneTrip.bucket(spanDone / Math.max(1, route.lengthMeters()));
             segmentMeters[segment] += road;
             segmentSeconds[segment] += driving;
+            if (driving == seconds && seconds <= GAP_SECONDS) {
+                // point to point, not along the route: the same live and when learning, whatever road factor
+                // each applies, and a fix thrown ahead along the route adds no burst of speed
+                cruising.add(moved / seconds, seconds);
+            }
             recent.addLast(new double[]{end.getEpochSecond(), driving, road});
         }
         while (!recent.isEmpty() && recent.peekFirst()[0] < end.getEpochSecond() - RECENT_SECONDS) {
@@ -205,6 +211,16 @@ final class TripTrace {
     /** Road metres per driving second since departure; NaN before it has driven ten minutes. */
     double movingSpeed() {
         return drivingSeconds < 600 ? Double.NaN : drivenMeters / drivingSeconds;
+    }
+
+    /** This truck's cruising speed so far, m/s; NaN before it has cruised. */
+    double cruisingSpeed() {
+        return cruising.median();
+    }
+
+    /** Seconds driven at a cruising speed so far. */
+    double cruisedSeconds() {
+        return cruising.seconds();
     }
 
     long standingSeconds() {

@@ -124,10 +124,51 @@ class EtaPredictorTest {
             meters[h] = 3_600 * (h % 24 >= 7 && h % 24 < 19 ? SPEED / 2 : SPEED);
         }
         LaneTrip history = new LaneTrip(1, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, nan(21), meters,
-                seconds, new double[20], new double[20], 0, nan(20), true);
+                seconds, new double[20], new double[20], 0, nan(20), true, Double.NaN);
         EtaPredictor.Prediction p = predict(plan(List.of(), null), trace, new LaneProfile(List.of(history)));
         assertThat(p.rawSeconds()).isGreaterThan(own * 1.2);
         assertThat(p.estimate().basis().speed()).startsWith("lane profile by stretch and hour of week");
+    }
+
+    @Test
+    void aTrucksPaceIsItsCruisingAgainstTheLanesSoAJamBehindItDoesNotSlowTheRoadAhead() {
+        LaneProfile lane = cruisingLane();
+        TripTrace free = new TripTrace(RouteLine.straight(0, 0, 0, 9), 1, RestRules.NONE);
+        TripTrace jammed = new TripTrace(RouteLine.straight(0, 0, 0, 9), 1, RestRules.NONE);
+        double freeAt = 0;
+        double jammedAt = 0;
+        for (int m = 0; m <= 120; m++) {
+            if (m <= 75) { // as long at cruising speed as the jammed truck
+                free.add(T0.plusSeconds(60L * m), 0, 9 * freeAt / LENGTH);
+            }
+            jammed.add(T0.plusSeconds(60L * m), 0, 9 * jammedAt / LENGTH);
+            freeAt += SPEED * 1.1 * 60;
+            jammedAt += (m >= 30 && m < 75 ? 4 : SPEED * 1.1) * 60; // 45 minutes in a jam, else 10 % faster
+        }
+        EtaBasis cruised = predict(plan(List.of(), null), jammed, lane).estimate().basis();
+        assertThat(cruised.metersPerSecond())
+                .isCloseTo(predict(plan(List.of(), null), free, lane).estimate().basis().metersPerSecond(),
+                        within(0.1))
+                .isGreaterThan(SPEED * 1.07);
+        assertThat(cruised.speed()).contains("it cruises 10 % faster than the lane's trucks");
+    }
+
+    /** Five trips at {@link #SPEED} at every hour and on every stretch, cruising at it. */
+    private static LaneProfile cruisingLane() {
+        double[] meters = new double[TripTrace.HOURS_OF_WEEK];
+        double[] seconds = new double[TripTrace.HOURS_OF_WEEK];
+        Arrays.fill(seconds, 3_600);
+        Arrays.fill(meters, 3_600 * SPEED);
+        double[] stretchMeters = new double[LaneTrip.STEPS];
+        double[] stretchSeconds = new double[LaneTrip.STEPS];
+        Arrays.fill(stretchMeters, LENGTH / LaneTrip.STEPS);
+        Arrays.fill(stretchSeconds, LENGTH / LaneTrip.STEPS / SPEED);
+        List<LaneTrip> trips = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            trips.add(new LaneTrip(i, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, nan(21), meters, seconds,
+                    stretchMeters, stretchSeconds, 0, nan(20), true, SPEED));
+        }
+        return new LaneProfile(trips);
     }
 
     @Test
@@ -153,7 +194,7 @@ class EtaPredictorTest {
         Arrays.fill(meters, 3_600 * SPEED);
         double driving = 3_600.0 * TripTrace.HOURS_OF_WEEK;
         return new LaneProfile(List.of(new LaneTrip(1, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, timeToGo,
-                meters, seconds, new double[20], new double[20], pauseShare * driving, nan(20), true)));
+                meters, seconds, new double[20], new double[20], pauseShare * driving, nan(20), true, Double.NaN)));
     }
 
     @Test
@@ -180,7 +221,7 @@ class EtaPredictorTest {
             Arrays.fill(levels, from + step * i);
             history.add(new LaneTrip(i, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, nan(21),
                     new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK], new double[20],
-                    new double[20], 0, levels, true));
+                    new double[20], 0, levels, true, Double.NaN));
         }
         return Calibration.of("lane", history);
     }

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Which past trips calibrate a forecast, read back from {@code lane_trips}. */
 @MicronautTest(transactional = false)
@@ -54,6 +55,24 @@ class LaneHistoryTest implements TestDatabase {
         assertThat(known.level(5, 0.5)).isGreaterThan(0.5);
     }
 
+    @Test
+    void aLanesCruisingSpeedIsReadBackAndATripLearnedBeforeItWasKeptHasNone() throws SQLException {
+        String lane = "cruising lane " + System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            history.learn(trip(lane, 0.5, true, 25));
+        }
+        LaneTrip older = trip(lane, 0.5, true, 25);
+        history.learn(older);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE lane_trips SET cruising_speed = NULL WHERE shipment_id = ?")) {
+            ps.setLong(1, older.shipmentId());
+            ps.executeUpdate();
+        }
+        assertThat(history.profile(lane).cruisingPace(27.5)).isNaN(); // four trips with one: too few
+        history.learn(trip(lane, 0.5, true, 25));
+        assertThat(history.profile(lane).cruisingPace(27.5)).isCloseTo(1.1, within(1e-9));
+    }
+
     /** The made-up trips would otherwise calibrate every later test's forecasts in this database. */
     @AfterEach
     void forgetTheTrips() throws SQLException {
@@ -66,12 +85,18 @@ class LaneHistoryTest implements TestDatabase {
 
     /** A delivered trip of a new shipment whose forecasts' levels were all {@code level}. */
     private LaneTrip trip(String lane, double level, boolean laneKnown) throws SQLException {
+        return trip(lane, level, laneKnown, Double.NaN);
+    }
+
+    /** The same, cruising at {@code cruising} m/s (NaN: never). */
+    private LaneTrip trip(String lane, double level, boolean laneKnown, double cruising) throws SQLException {
         double[] levels = new double[LaneTrip.STEPS];
         Arrays.fill(levels, level);
         long id = ShipmentIds.of(dataSource, new Api(client.toBlocking()).trackedShipment().reference());
         learned.add(id);
         return new LaneTrip(id, lane, T0, T0.plusSeconds(36_000), 500_000, 1.2,
                 new double[LaneTrip.STEPS + 1], new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK],
-                new double[LaneTrip.STEPS], new double[LaneTrip.STEPS], 0, levels, laneKnown);
+                new double[LaneTrip.STEPS], new double[LaneTrip.STEPS], 0, levels, laneKnown,
+                cruising);
     }
 }

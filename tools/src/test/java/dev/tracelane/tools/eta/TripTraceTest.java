@@ -45,4 +45,24 @@ class TripTraceTest {
         assertThat(trace.clock().sinceDailyRest()).isZero();
         assertThat(trace.clock().standing().toMinutes()).isGreaterThan(9 * 60); // one stop, not three
     }
+
+    @Test
+    void cruisingCountsTheFreeDrivingNotTheJamsOrTheStops() {
+        TripTrace trace = new TripTrace(line, 1, RestRules.NONE);
+        double meters = 0;
+        for (int minute = 0; minute <= 90; minute++) {
+            trace.add(T0.plusSeconds(60L * minute), 0, meters / line.lengthMeters());
+            meters += (minute < 30 ? 25 : minute < 50 ? 3 : minute < 60 ? 0 : 25) * 60;
+        }
+        assertThat(trace.cruisedSeconds()).isEqualTo(60 * 60);
+        assertThat(trace.cruisingSpeed()).isCloseTo(25, within(0.25));
+    }
+
+    @Test
+    void aGlitchFasterThanAnyTruckIsNotCruising() {
+        TripTrace trace = new TripTrace(line, 1, RestRules.NONE);
+        trace.add(T0, 0, 0);
+        trace.add(T0.plusSeconds(60), 0, 0.05); // 5.6 km in a minute
+        assertThat(trace.cruisedSeconds()).isZero();
+    }
 }
