@@ -13,6 +13,8 @@ final class CruisingSpeed {
     /** Faster than this between two readings is a GPS glitch (162 km/h). */
     private static final double CEILING = 45;
     private static final double BIN = 0.25;
+    /** Cruising before the median is read at all: a few minutes on one stretch say little of the driver. */
+    private static final double MIN_SECONDS = 10 * 60;
     private final double[] seconds = new double[(int) Math.round((CEILING - FLOOR) / BIN)];
     private double total;
 
@@ -30,10 +32,10 @@ final class CruisingSpeed {
         return total;
     }
 
-    /** The median cruising speed, interpolated within its step; NaN before any cruising. */
+    /** The median cruising speed, interpolated within its step; NaN before ten minutes of cruising. */
     double median() {
         double below = 0;
-        for (int i = 0; i < seconds.length && total > 0; i++) {
+        for (int i = 0; i < seconds.length && total >= MIN_SECONDS; i++) {
             if (below + seconds[i] >= total / 2) {
                 return FLOOR + BIN * (i + (total / 2 - below) / seconds[i]);
             }

@@ -49,8 +49,6 @@ final class EtaPredictor {
      * median over steady driving, so it settles far sooner than the time a stretch took.
      */
     private static final double CRUISING_HALF_TRUSTED_AT = 20 * 60;
-    /** Cruising a truck needs before its cruising speed is read at all. */
-    private static final double MIN_CRUISING_SECONDS = 10 * 60;
     private final EtaSettings settings;
     private final double geofenceMeters;
 
@@ -177,7 +175,7 @@ final class EtaPredictor {
 
     /** Whether this truck has cruised long enough, on a lane whose trucks' cruising is known, to compare them. */
     private static boolean cruisingKnown(TripTrace trace, LaneProfile lane) {
-        return trace.cruisedSeconds() >= MIN_CRUISING_SECONDS && Double.isFinite(cruisingPace(trace, lane));
+        return Double.isFinite(cruisingPace(trace, lane));
     }
 
     private static double cruisingPace(TripTrace trace, LaneProfile lane) {
@@ -220,11 +218,11 @@ final class EtaPredictor {
         double driven = trace.drivingSeconds();
         if (Double.isFinite(expected)) {
             if (cruisingKnown(trace, lane)) {
-                double own = LaneProfile.clampPace(cruisingPace(trace, lane));
-                double pace = trusted(own, trace.cruisedSeconds(), CRUISING_HALF_TRUSTED_AT);
+                double ratio = cruisingPace(trace, lane);
+                double pace = trusted(LaneProfile.clampPace(ratio), trace.cruisedSeconds(), CRUISING_HALF_TRUSTED_AT);
                 return new Speed(String.format(Locale.ROOT, "lane profile by stretch and hour of week x this "
                         + "truck's pace %.2f (it cruises %.0f %% %s than the lane's trucks)",
-                        pace, Math.abs(own - 1) * 100, own >= 1 ? "faster" : "slower"), pace,
+                        pace, Math.abs(ratio - 1) * 100, ratio >= 1 ? "faster" : "slower"), pace,
                         settings.defaultSpeed(), true);
             }
             if (driven < 600) {

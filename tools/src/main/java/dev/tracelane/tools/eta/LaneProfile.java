@@ -89,22 +89,17 @@ final class LaneProfile {
     }
 
     /**
-     * Each past trip's seconds to go at this progress, its driving still ahead then taken at this {@code pace}
-     * instead of its own (a trip whose driver was faster than this truck's took less time than this truck will;
-     * its rests and stops stay as they fell); unscaled where {@code pace} is NaN. Empty without history.
+     * Each past trip's seconds to go at this progress, its driving still ahead then taken at this cruising
+     * {@code pace} instead of its own (a trip whose driver cruised faster than this truck's took less time than
+     * this truck will; its rests and stops stay as they fell). Unscaled where {@code pace} is NaN or the trip has
+     * no cruising speed (its time on the stretches would count its jams as its driver's). Empty without history.
      */
     double[] timesToGo(double fraction, double pace) {
         return history.stream().mapToDouble(t -> {
             double toGo = interpolate(t.timeToGo(), fraction);
-            double theirs = Double.isFinite(pace) ? tripPace(t) : Double.NaN;
+            double theirs = Double.isFinite(pace) ? clampPace(cruisingPace(t.cruisingSpeed())) : Double.NaN;
             return Double.isFinite(theirs) ? toGo + drivingAhead(t, fraction) * (theirs / pace - 1) : toGo;
         }).filter(Double::isFinite).toArray();
-    }
-
-    /** A past trip's pace: by its cruising where it has some, else by its time on the stretches; clamped. */
-    private double tripPace(LaneTrip trip) {
-        double cruising = cruisingPace(trip.cruisingSpeed());
-        return clampPace(Double.isFinite(cruising) ? cruising : Math.exp(logPace(trip)));
     }
 
     /** The driving seconds a trip had ahead of it at this progress. */

@@ -213,7 +213,7 @@ final class TripTrace {
         return drivingSeconds < 600 ? Double.NaN : drivenMeters / drivingSeconds;
     }
 
-    /** This truck's cruising speed so far, m/s; NaN before it has cruised. */
+    /** This truck's cruising speed so far, m/s; NaN before it has cruised ten minutes. */
     double cruisingSpeed() {
         return cruising.median();
     }

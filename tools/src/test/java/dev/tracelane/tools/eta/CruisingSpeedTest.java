@@ -28,8 +28,11 @@ class CruisingSpeedTest {
     }
 
     @Test
-    void isUnknownBeforeAnyCruising() {
-        cruising.add(10, 600);
+    void isUnknownBeforeTenMinutesOfCruising() {
+        cruising.add(10, 3_600);
+        cruising.add(25, 540);
         assertThat(cruising.median()).isNaN();
+        cruising.add(25, 60);
+        assertThat(cruising.median()).isCloseTo(25, within(0.25));
     }
 }

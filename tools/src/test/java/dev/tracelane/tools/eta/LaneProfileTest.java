@@ -45,6 +45,13 @@ class LaneProfileTest {
     }
 
     @Test
+    void aPastTripStoredWithoutACruisingSpeedIsTakenAsItWas() {
+        LaneProfile lane = new LaneProfile(List.of(trip(0.8, Double.NaN), trip(1, 25), trip(1, 25), trip(1, 25),
+                trip(1, 25), trip(1, 25)));
+        assertThat(lane.timesToGo(0.5, 1.1)[0]).isEqualTo(TO_GO);
+    }
+
+    @Test
     void pastTripsAreTakenAsTheyWereWithoutThisTrucksPace() {
         LaneProfile lane = new LaneProfile(List.of(trip(1.1, 27.5), trip(1, 25), trip(1, 25), trip(1, 25),
                 trip(1, 25)));
