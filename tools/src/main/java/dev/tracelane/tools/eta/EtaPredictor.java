@@ -71,7 +71,7 @@ final class EtaPredictor {
                 ? plan.plannedDeparture() : now;
         Speed speed = speed(trace, lane);
         double toGo = Math.max(0, trace.remainingRoadMeters() - geofenceMeters);
-        double doubt = paceDoubt(trace, lane);
+        double doubt = paceDoubt(trace, lane, speed);
         Drive[] drives = new Drive[SCENARIOS];
         for (int k = 0; k < SCENARIOS; k++) {
             double z = STANDARD_NORMAL.inverseCumulativeProbability((k + 0.5) / SCENARIOS);
@@ -158,11 +158,11 @@ final class EtaPredictor {
      * once it cruises, narrowing as its cruising is trusted towards what cruising leaves unexplained of the
      * lane's paces.
      */
-    private double paceDoubt(TripTrace trace, LaneProfile lane) {
+    private double paceDoubt(TripTrace trace, LaneProfile lane, Speed speed) {
         double spread = lane.pacesLearned() ? lane.paceSpread() : settings.paceSpread();
         double driven = trace.drivingSeconds();
         double byDriving = spread * Math.sqrt(PACE_HALF_TRUSTED_AT / (driven + PACE_HALF_TRUSTED_AT));
-        if (!cruisingKnown(trace, lane)) {
+        if (!speed.cruised()) {
             return byDriving;
         }
         double unexplained = lane.paceSpreadBesideCruising();
@@ -171,15 +171,6 @@ final class EtaPredictor {
         // a truck that has driven long but cruised little (a lane mostly in town) is no less sure than before
         return Math.min(byDriving, Math.sqrt(left * left + (spread * spread - left * left)
                 * CRUISING_HALF_TRUSTED_AT / (cruised + CRUISING_HALF_TRUSTED_AT)));
-    }
-
-    /** Whether this truck has cruised long enough, on a lane whose trucks' cruising is known, to compare them. */
-    private static boolean cruisingKnown(TripTrace trace, LaneProfile lane) {
-        return Double.isFinite(cruisingPace(trace, lane));
-    }
-
-    private static double cruisingPace(TripTrace trace, LaneProfile lane) {
-        return lane.cruisingPace(trace.cruisingSpeed());
     }
 
     /**
@@ -217,8 +208,9 @@ final class EtaPredictor {
         double expected = lane.expectedSeconds(trace.segmentMeters());
         double driven = trace.drivingSeconds();
         if (Double.isFinite(expected)) {
-            if (cruisingKnown(trace, lane)) {
-                double ratio = cruisingPace(trace, lane);
+            // NaN until the truck has cruised ten minutes on a lane whose trucks' cruising is known
+            double ratio = lane.cruisingPace(trace.cruisingSpeed());
+            if (Double.isFinite(ratio)) {
                 double pace = trusted(LaneProfile.clampPace(ratio), trace.cruisedSeconds(), CRUISING_HALF_TRUSTED_AT);
                 return new Speed(String.format(Locale.ROOT, "lane profile by stretch and hour of week x this "
                         + "truck's pace %.2f (it cruises %.0f %% %s than the lane's trucks)",

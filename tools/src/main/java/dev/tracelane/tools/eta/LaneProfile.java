@@ -52,11 +52,15 @@ final class LaneProfile {
                 seconds += trip.hourSeconds()[h];
             }
         }
-        paceSpread = spread(history.stream().mapToDouble(this::logPace).toArray());
+        double[] logPaces = history.stream().mapToDouble(this::logPace).toArray();
+        paceSpread = spread(logPaces);
         double[] cruising = history.stream().mapToDouble(LaneTrip::cruisingSpeed).filter(Double::isFinite).toArray();
         cruisingSpeed = cruising.length >= MIN_PACE_TRIPS ? median(cruising) : Double.NaN;
-        paceSpreadBesideCruising = spread(history.stream()
-                .mapToDouble(t -> logPace(t) - Math.log(cruisingPace(t.cruisingSpeed()))).toArray());
+        double[] unexplained = new double[logPaces.length];
+        for (int i = 0; i < unexplained.length; i++) {
+            unexplained[i] = logPaces[i] - Math.log(cruisingPace(history.get(i).cruisingSpeed()));
+        }
+        paceSpreadBesideCruising = spread(unexplained);
     }
 
     /** The log of a trip's pace against the lane's: how much faster it drove the stretches than the lane does. */
