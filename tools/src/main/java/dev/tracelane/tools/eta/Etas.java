@@ -41,7 +41,7 @@ public class Etas {
     /** Learns the delivered trip and settles its ETA on the actual arrival. */
     public void delivered(ShipmentEta eta, Instant arrival) {
         ShipmentPlan plan = eta.plan();
-        learner.trip(plan, eta.forecastLevels(arrival), eta.laneKnown()).ifPresent(lanes::learn);
+        learner.trip(plan, eta.forecastLevels(arrival), eta.laneStage()).ifPresent(lanes::learn);
         estimates.forget(plan.shipmentId());
         estimates.offer(plan.shipmentId(), plan.reference(), arrived(arrival));
     }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,12 @@ class LaneHistory {
     private static final Duration FRESH = Duration.ofMinutes(5);
     private static final String COLUMNS = """
             shipment_id, lane, departed_at, delivered_at, length_meters, circuity, time_to_go, hour_meters,
-            hour_seconds, segment_meters, segment_seconds, pause_seconds, forecast_levels, lane_known,
+            hour_seconds, segment_meters, segment_seconds, pause_seconds, forecast_levels, lane_stage,
             cruising_speed""";
     private final DataSource dataSource;
     private final Clock clock;
     private final Map<String, Cached<Lane>> lanes = new HashMap<>();
-    private final Map<Boolean, Cached<Calibration>> pooled = new HashMap<>();
+    private final Map<LaneStage, Cached<Calibration>> pooled = new EnumMap<>(LaneStage.class);
 
     LaneHistory(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -47,7 +48,14 @@ class LaneHistory {
     private record Cached<T>(T value, Instant loadedAt) {
     }
 
-    private record Lane(LaneProfile profile, Calibration calibration) {
+    /** @param calibration the levels of the lane's trips set off at the stage it is at now */
+    private record Lane(LaneProfile profile, LaneStage stage, Calibration calibration) {
+        static Lane of(List<LaneTrip> trips) {
+            LaneProfile profile = new LaneProfile(trips);
+            LaneStage stage = LaneStage.of(profile);
+            return new Lane(profile, stage,
+                    Calibration.of("lane", trips.stream().filter(t -> t.laneStage() == stage).toList()));
+        }
     }
 
     synchronized void learn(LaneTrip trip) {
@@ -67,7 +75,7 @@ class LaneHistory {
             ps.setArray(11, array(c, trip.segmentSeconds()));
             ps.setDouble(12, trip.pauseSeconds());
             ps.setArray(13, array(c, trip.forecastLevels()));
-            ps.setBoolean(14, trip.laneKnown());
+            ps.setString(14, trip.laneStage().stored());
             ps.setObject(15, Double.isFinite(trip.cruisingSpeed()) ? trip.cruisingSpeed() : null, Types.DOUBLE);
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -82,18 +90,19 @@ class LaneHistory {
     }
 
     /**
-     * The lane's own calibration leaning on that of all lanes; on a lane with no history yet, that of other
-     * lanes' first trips, whose forecasts were as blind.
+     * The levels of the lane's trips set off at the stage it is at now, leaning on those of all lanes' trips at
+     * that stage: a lane with no history yet is calibrated by other lanes' first trips, whose forecasts were as
+     * blind.
      */
     synchronized Calibration calibration(String lane) {
         Lane own = lane(lane);
-        boolean known = own.profile().trips() > 0;
-        Cached<Calibration> pool = pooled.get(known);
+        LaneStage stage = own.stage();
+        Cached<Calibration> pool = pooled.get(stage);
         if (pool == null || stale(pool.loadedAt())) {
-            pool = new Cached<>(Calibration.of(known ? "all lanes" : "new lanes", load("SELECT " + COLUMNS
-                    + " FROM lane_trips WHERE lane_known = ? ORDER BY delivered_at DESC LIMIT ?", known,
+            pool = new Cached<>(Calibration.of(stage.trips(), load("SELECT " + COLUMNS
+                    + " FROM lane_trips WHERE lane_stage = ? ORDER BY delivered_at DESC LIMIT ?", stage.stored(),
                     ALL_LANES_TRIPS)), clock.instant());
-            pooled.put(known, pool);
+            pooled.put(stage, pool);
         }
         return own.calibration().leaningOn(pool.value());
     }
@@ -103,7 +112,7 @@ class LaneHistory {
         if (cached == null || stale(cached.loadedAt())) {
             List<LaneTrip> trips = load("SELECT " + COLUMNS
                     + " FROM lane_trips WHERE lane = ? ORDER BY delivered_at DESC LIMIT ?", lane, LANE_TRIPS);
-            cached = new Cached<>(new Lane(new LaneProfile(trips), Calibration.of("lane", trips)), clock.instant());
+            cached = new Cached<>(Lane.of(trips), clock.instant());
             lanes.put(lane, cached);
         }
         return cached.value();
@@ -113,7 +122,7 @@ class LaneHistory {
         return Duration.between(loadedAt, clock.instant()).compareTo(FRESH) > 0;
     }
 
-    /** @param key the lane, or whether the pooled trips' lanes were known */
+    /** @param key the lane, or the pooled trips' stage */
     private List<LaneTrip> load(String sql, Object key, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, key);
@@ -124,7 +133,8 @@ class LaneHistory {
                     trips.add(new LaneTrip(rs.getLong(1), rs.getString(2), Sql.instant(rs.getTimestamp(3)),
                             Sql.instant(rs.getTimestamp(4)), rs.getDouble(5), rs.getDouble(6), doubles(rs, 7),
                             doubles(rs, 8), doubles(rs, 9), doubles(rs, 10), doubles(rs, 11), rs.getDouble(12),
-                            doubles(rs, 13), rs.getBoolean(14), orNaN(rs.getObject(15, Double.class))));
+                            doubles(rs, 13), LaneStage.stored(rs.getString(14)),
+                            orNaN(rs.getObject(15, Double.class))));
                 }
             }
             return trips;

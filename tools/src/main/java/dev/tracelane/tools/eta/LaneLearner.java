@@ -33,7 +33,7 @@ class LaneLearner {
     }
 
     /** @return empty when the shipment has no departure or delivery on record, or no readings */
-    Optional<LaneTrip> trip(ShipmentPlan plan, double[] forecastLevels, boolean laneKnown) {
+    Optional<LaneTrip> trip(ShipmentPlan plan, double[] forecastLevels, LaneStage laneStage) {
         try (Connection c = dataSource.getConnection()) {
             Instant departed;
             Instant delivered;
@@ -63,7 +63,7 @@ class LaneLearner {
             return Optional.of(new LaneTrip(plan.shipmentId(), plan.lane(), departed, delivered, road.pathMeters(),
                     circuity, road.timeToGo(delivered, LaneTrip.STEPS), road.hourMeters(), road.hourSeconds(),
                     road.segmentMeters(), road.segmentSeconds(), road.pauseSeconds(), forecastLevels,
-                    laneKnown, road.cruisingSpeed()));
+                    laneStage, road.cruisingSpeed()));
         } catch (SQLException e) {
             throw new StorageException("could not read the trip of shipment " + plan.shipmentId(), e);
         }

@@ -144,6 +144,11 @@ final class LaneProfile {
         return paceSpreadBesideCruising;
     }
 
+    /** Whether enough trips cruised to read a truck's pace from its cruising speed ({@link #cruisingPace}). */
+    boolean cruisingLearned() {
+        return Double.isFinite(cruisingSpeed);
+    }
+
     /** Whether the lane has enough delivered trips to show how its paces spread. */
     boolean pacesLearned() {
         return Double.isFinite(paceSpread);

@@ -13,15 +13,15 @@ import java.time.Instant;
  * @param pauseSeconds   seconds of stops shorter than a rest between departure and arrival
  * @param forecastLevels per progress bucket ({@link #STEPS}), the probability the forecast made there gave to
  *                       arriving by the actual arrival; NaN where no forecast was made
- * @param laneKnown      whether the lane had delivered trips when this trip set off: forecasts made without
- *                       any are far less sure than they look, so calibration keeps them apart
+ * @param laneStage      what the lane knew when this trip set off: calibration reads its forecast levels only
+ *                       against forecasts made at the same stage
  * @param cruisingSpeed  the truck's {@link CruisingSpeed} over the trip, m/s; NaN where it never cruised, or
  *                       the trip was learned before cruising speeds were kept
  */
 record LaneTrip(long shipmentId, String lane, Instant departedAt, Instant deliveredAt, double lengthMeters,
                 double circuity, double[] timeToGo, double[] hourMeters, double[] hourSeconds,
                 double[] segmentMeters, double[] segmentSeconds, double pauseSeconds, double[] forecastLevels,
-                boolean laneKnown, double cruisingSpeed) {
+                LaneStage laneStage, double cruisingSpeed) {
     static final int STEPS = 20;
 
     static int bucket(double fraction) {

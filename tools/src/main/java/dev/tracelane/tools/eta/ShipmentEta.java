@@ -20,7 +20,7 @@ public final class ShipmentEta {
     private final Duration recomputeEvery;
     private final Duration guessDriving;
     private final Forecast[] first = new Forecast[LaneTrip.STEPS];
-    private final boolean laneKnown;
+    private final LaneStage laneStage;
     private final long[] firstAt = new long[LaneTrip.STEPS];
     private Instant computedAt;
     private Estimate last;
@@ -34,7 +34,7 @@ public final class ShipmentEta {
         this.guessDriving = settings.lateGuessDriving();
         RouteLine route = plan.routeOrStraightLine();
         LaneProfile lane = lanes.profile(plan.lane());
-        this.laneKnown = lane.trips() > 0;
+        this.laneStage = LaneStage.of(lane);
         double laneCircuity = lane.circuity();
         double circuity = plan.route() != null ? 1 : Double.isFinite(laneCircuity) ? laneCircuity : settings.circuity();
         this.trace = new TripTrace(route, circuity, settings.rules());
@@ -88,9 +88,9 @@ public final class ShipmentEta {
         return levels;
     }
 
-    /** Whether the lane had delivered trips when this shipment's forecasts began. */
-    boolean laneKnown() {
-        return laneKnown;
+    /** What the lane knew when this shipment's forecasts began. */
+    LaneStage laneStage() {
+        return laneStage;
     }
 
     ShipmentPlan plan() {

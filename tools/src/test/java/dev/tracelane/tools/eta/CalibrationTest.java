@@ -95,6 +95,6 @@ class CalibrationTest {
     private static LaneTrip trip(long id, double[] levels) {
         return new LaneTrip(id, "L", T0, T0.plusSeconds(3_600), 1, 1, new double[LaneTrip.STEPS + 1],
                 new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK],
-                new double[LaneTrip.STEPS], new double[LaneTrip.STEPS], 0, levels, true, Double.NaN);
+                new double[LaneTrip.STEPS], new double[LaneTrip.STEPS], 0, levels, LaneStage.KNOWN, Double.NaN);
     }
 }

@@ -124,7 +124,7 @@ class EtaPredictorTest {
             meters[h] = 3_600 * (h % 24 >= 7 && h % 24 < 19 ? SPEED / 2 : SPEED);
         }
         LaneTrip history = new LaneTrip(1, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, nan(21), meters,
-                seconds, new double[20], new double[20], 0, nan(20), true, Double.NaN);
+                seconds, new double[20], new double[20], 0, nan(20), LaneStage.KNOWN, Double.NaN);
         EtaPredictor.Prediction p = predict(plan(List.of(), null), trace, new LaneProfile(List.of(history)));
         assertThat(p.rawSeconds()).isGreaterThan(own * 1.2);
         assertThat(p.estimate().basis().speed()).startsWith("lane profile by stretch and hour of week");
@@ -166,7 +166,7 @@ class EtaPredictorTest {
         List<LaneTrip> trips = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             trips.add(new LaneTrip(i, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, nan(21), meters, seconds,
-                    stretchMeters, stretchSeconds, 0, nan(20), true, SPEED));
+                    stretchMeters, stretchSeconds, 0, nan(20), LaneStage.CRUISING, SPEED));
         }
         return new LaneProfile(trips);
     }
@@ -194,7 +194,7 @@ class EtaPredictorTest {
         Arrays.fill(meters, 3_600 * SPEED);
         double driving = 3_600.0 * TripTrace.HOURS_OF_WEEK;
         return new LaneProfile(List.of(new LaneTrip(1, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, timeToGo,
-                meters, seconds, new double[20], new double[20], pauseShare * driving, nan(20), true, Double.NaN)));
+                meters, seconds, new double[20], new double[20], pauseShare * driving, nan(20), LaneStage.KNOWN, Double.NaN)));
     }
 
     @Test
@@ -221,7 +221,7 @@ class EtaPredictorTest {
             Arrays.fill(levels, from + step * i);
             history.add(new LaneTrip(i, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, nan(21),
                     new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK], new double[20],
-                    new double[20], 0, levels, true, Double.NaN));
+                    new double[20], 0, levels, LaneStage.KNOWN, Double.NaN));
         }
         return Calibration.of("lane", history);
     }

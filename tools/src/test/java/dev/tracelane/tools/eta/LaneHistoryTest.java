@@ -43,25 +43,39 @@ class LaneHistoryTest implements TestDatabase {
     @Test
     void aLaneWithoutHistoryIsCalibratedByOtherLanesFirstTripsAndAKnownOneLeansOnTheRest() throws SQLException {
         for (int i = 0; i < 10; i++) {
-            history.learn(trip("first trips " + i, 0.05, false));
-            history.learn(trip("known lane", 0.95, true));
+            history.learn(trip("first trips " + i, 0.05, LaneStage.NEW));
+            history.learn(trip("known lane", 0.95, LaneStage.KNOWN));
         }
         Calibration blind = history.calibration("a lane never driven " + System.nanoTime());
         assertThat(blind.source(5)).isEqualTo("new lanes");
         assertThat(blind.level(5, 0.5)).isLessThan(0.5);
-        history.learn(trip("one trip lane", 0.5, false));
+        history.learn(trip("one trip lane", 0.5, LaneStage.KNOWN));
         Calibration known = history.calibration("one trip lane");
-        assertThat(known.source(5)).isEqualTo("lane and all lanes");
+        assertThat(known.source(5)).isEqualTo("lane and known lanes");
         assertThat(known.level(5, 0.5)).isGreaterThan(0.5);
+    }
+
+    @Test
+    void aLanePacedByCruisingIsCalibratedOnlyByTripsForecastAtThatStage() throws SQLException {
+        String lane = "lane reaching cruising " + System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            history.learn(trip(lane, 0.95, LaneStage.KNOWN, 25));
+            history.learn(trip("paced lane " + i, 0.05, LaneStage.CRUISING, 25));
+        }
+        Calibration beforeItsOwn = history.calibration(lane);
+        assertThat(beforeItsOwn.source(5)).isEqualTo("lanes paced by cruising");
+        assertThat(beforeItsOwn.level(5, 0.5)).isLessThan(0.5);
+        history.learn(trip(lane, 0.05, LaneStage.CRUISING, 25));
+        assertThat(history.calibration(lane).source(5)).isEqualTo("lane and lanes paced by cruising");
     }
 
     @Test
     void aLanesCruisingSpeedIsReadBackAndATripLearnedBeforeItWasKeptHasNone() throws SQLException {
         String lane = "cruising lane " + System.nanoTime();
         for (int i = 0; i < 4; i++) {
-            history.learn(trip(lane, 0.5, true, 25));
+            history.learn(trip(lane, 0.5, LaneStage.CRUISING, 25));
         }
-        LaneTrip older = trip(lane, 0.5, true, 25);
+        LaneTrip older = trip(lane, 0.5, LaneStage.CRUISING, 25);
         history.learn(older);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "UPDATE lane_trips SET cruising_speed = NULL WHERE shipment_id = ?")) {
@@ -69,7 +83,7 @@ class LaneHistoryTest implements TestDatabase {
             ps.executeUpdate();
         }
         assertThat(history.profile(lane).cruisingPace(27.5)).isNaN(); // four trips with one: too few
-        history.learn(trip(lane, 0.5, true, 25));
+        history.learn(trip(lane, 0.5, LaneStage.CRUISING, 25));
         assertThat(history.profile(lane).cruisingPace(27.5)).isCloseTo(1.1, within(1e-9));
     }
 
@@ -84,19 +98,19 @@ class LaneHistoryTest implements TestDatabase {
     }
 
     /** A delivered trip of a new shipment whose forecasts' levels were all {@code level}. */
-    private LaneTrip trip(String lane, double level, boolean laneKnown) throws SQLException {
-        return trip(lane, level, laneKnown, Double.NaN);
+    private LaneTrip trip(String lane, double level, LaneStage stage) throws SQLException {
+        return trip(lane, level, stage, Double.NaN);
     }
 
     /** The same, cruising at {@code cruising} m/s (NaN: never). */
-    private LaneTrip trip(String lane, double level, boolean laneKnown, double cruising) throws SQLException {
+    private LaneTrip trip(String lane, double level, LaneStage stage, double cruising) throws SQLException {
         double[] levels = new double[LaneTrip.STEPS];
         Arrays.fill(levels, level);
         long id = ShipmentIds.of(dataSource, new Api(client.toBlocking()).trackedShipment().reference());
         learned.add(id);
         return new LaneTrip(id, lane, T0, T0.plusSeconds(36_000), 500_000, 1.2,
                 new double[LaneTrip.STEPS + 1], new double[TripTrace.HOURS_OF_WEEK], new double[TripTrace.HOURS_OF_WEEK],
-                new double[LaneTrip.STEPS], new double[LaneTrip.STEPS], 0, levels, laneKnown,
+                new double[LaneTrip.STEPS], new double[LaneTrip.STEPS], 0, levels, stage,
                 cruising);
     }
 }

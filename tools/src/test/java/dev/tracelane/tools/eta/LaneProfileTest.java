@@ -73,6 +73,6 @@ class LaneProfileTest {
         double[] toGo = new double[LaneTrip.STEPS + 1];
         Arrays.fill(toGo, TO_GO);
         return new LaneTrip(1, "L", T0, T0.plusSeconds(36_000), STRETCH * LaneTrip.STEPS, 1, toGo, hours, hours,
-                meters, seconds, 0, levels, true, cruising);
+                meters, seconds, 0, levels, LaneStage.CRUISING, cruising);
     }
 }
