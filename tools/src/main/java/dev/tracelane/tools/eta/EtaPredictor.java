@@ -97,13 +97,13 @@ final class EtaPredictor {
         double high = cal.level(bucket, 0.9);
         double p10 = forecast.quantile(low);
         double p90 = forecast.quantile(high);
-        // the point is the forecast's median (recalibrating it too flips it across a rest on a small shift) while
-        // that lies in the window's middle half of probability; where past trips push the window away from it, the
-        // nearest level in that half. Clamping to p10-p90 pinned it to the window's edge ("cannot arrive later than
-        // this"); choosing between median and recalibrated median jumped as it crossed the edge. This moves only
-        // as the calibration does, when trips are delivered.
+        // the point is the forecast read where past arrivals put their median (recalibrated: forecasts that ran
+        // late on the lane are read earlier) while that lies in the window's middle half of probability; where past
+        // trips push the window away from it, the nearest level in that half. Clamping to p10-p90 pinned it to the
+        // window's edge ("cannot arrive later than this"); choosing between median and recalibrated median jumped
+        // as it crossed the edge. The level moves only as the calibration does, when trips are delivered.
         double inner = (high - low) / 4;
-        double level = Math.max(low + inner, Math.min(high - inner, 0.5));
+        double level = Math.max(low + inner, Math.min(high - inner, cal.level(bucket, 0.5)));
         Estimate estimate = new Estimate(at(now, forecast.quantile(level)), at(now, p10), at(now, p90),
                 Math.round(trace.remainingRoadMeters()), now.atOffset(ZoneOffset.UTC), basis,
                 late == null ? null : round(late));

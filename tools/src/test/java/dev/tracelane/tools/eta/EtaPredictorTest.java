@@ -213,6 +213,15 @@ class EtaPredictorTest {
         assertThat(calibrated.eta()).isAfter(calibrated.p10()).isBefore(calibrated.p90());
     }
 
+    @Test
+    void pastArrivalsSomewhatEarlyInTheirForecastsReadThePointWhereTheyPutTheirMedian() {
+        TripTrace trace = driven(RestRules.NONE, 60);
+        Estimate plain = predict(plan(List.of(), null), trace, new LaneProfile(List.of())).estimate();
+        Estimate calibrated = predictor.predict(plan(List.of(), null), trace, new double[0],
+                new LaneProfile(List.of()), calibratedAt(0.05, 0.08), false).estimate();
+        assertThat(calibrated.eta()).isBefore(plain.eta()).isAfter(calibrated.p10());
+    }
+
     /** Ten past trips whose arrivals fell at levels {@code from}, {@code from + step}, ... of their forecasts. */
     private static Calibration calibratedAt(double from, double step) {
         List<LaneTrip> history = new ArrayList<>();
