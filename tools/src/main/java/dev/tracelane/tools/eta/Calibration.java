@@ -13,8 +13,8 @@ import java.util.Locale;
  * p10-p90 window that cover as often as they claim, and a chance of lateness that means what it says. Without
  * enough history the forecast is taken as it is.
  * <p>
- * A lane's own trips may lean on a pool of all lanes' ({@link #leaningOn}): a handful of trips spans only
- * part of what the lane can do, and a window read off them alone covers far less often than it claims.
+ * A lane's own trips may lean on a pool of all lanes' at the same stage ({@link #leaningOn}): a handful of trips
+ * spans only part of what the lane can do, and a window read off them alone covers far less often than it claims.
  */
 final class Calibration {
     static final int MIN_SAMPLES = 8;
@@ -152,7 +152,7 @@ final class Calibration {
         return i;
     }
 
-    /** Which trips set the window at this bucket: {@code lane and all lanes}, {@code new lanes}, ..., {@code none}. */
+    /** Which trips set the window at this bucket: {@code lane and known lanes}, {@code new lanes}, ..., {@code none}. */
     String source(int bucket) {
         return switch (use(bucket)) {
             case BLEND -> source + " and " + pool.source;

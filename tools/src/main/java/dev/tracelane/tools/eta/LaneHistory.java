@@ -99,7 +99,7 @@ class LaneHistory {
         LaneStage stage = own.stage();
         Cached<Calibration> pool = pooled.get(stage);
         if (pool == null || stale(pool.loadedAt())) {
-            pool = new Cached<>(Calibration.of(stage.trips(), load("SELECT " + COLUMNS
+            pool = new Cached<>(Calibration.of(stage.label(), load("SELECT " + COLUMNS
                     + " FROM lane_trips WHERE lane_stage = ? ORDER BY delivered_at DESC LIMIT ?", stage.stored(),
                     ALL_LANES_TRIPS)), clock.instant());
             pooled.put(stage, pool);
@@ -133,7 +133,7 @@ class LaneHistory {
                     trips.add(new LaneTrip(rs.getLong(1), rs.getString(2), Sql.instant(rs.getTimestamp(3)),
                             Sql.instant(rs.getTimestamp(4)), rs.getDouble(5), rs.getDouble(6), doubles(rs, 7),
                             doubles(rs, 8), doubles(rs, 9), doubles(rs, 10), doubles(rs, 11), rs.getDouble(12),
-                            doubles(rs, 13), LaneStage.stored(rs.getString(14)),
+                            doubles(rs, 13), LaneStage.fromStored(rs.getString(14)),
                             orNaN(rs.getObject(15, Double.class))));
                 }
             }

@@ -22,7 +22,7 @@ enum LaneStage {
     }
 
     /** The trips calibrated at this stage, as {@code basis.calibration} names them. */
-    String trips() {
+    String label() {
         return trips;
     }
 
@@ -31,7 +31,7 @@ enum LaneStage {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static LaneStage stored(String value) {
+    static LaneStage fromStored(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 

@@ -217,9 +217,11 @@ class EtaPredictorTest {
     void pastArrivalsSomewhatEarlyInTheirForecastsReadThePointWhereTheyPutTheirMedian() {
         TripTrace trace = driven(RestRules.NONE, 60);
         Estimate plain = predict(plan(List.of(), null), trace, new LaneProfile(List.of())).estimate();
-        Estimate calibrated = predictor.predict(plan(List.of(), null), trace, new double[0],
-                new LaneProfile(List.of()), calibratedAt(0.05, 0.08), false).estimate();
-        assertThat(calibrated.eta()).isBefore(plain.eta()).isAfter(calibrated.p10());
+        Calibration calibration = calibratedAt(0.05, 0.08);
+        EtaPredictor.Prediction calibrated = predictor.predict(plan(List.of(), null), trace, new double[0],
+                new LaneProfile(List.of()), calibration, false);
+        assertThat(calibrated.level()).isCloseTo(calibration.level(calibrated.bucket(), 0.5), within(1e-9));
+        assertThat(calibrated.estimate().eta()).isBefore(plain.eta()).isAfter(calibrated.estimate().p10());
     }
 
     /** Ten past trips whose arrivals fell at levels {@code from}, {@code from + step}, ... of their forecasts. */

@@ -49,8 +49,10 @@ class LaneHistoryTest implements TestDatabase {
         Calibration blind = history.calibration("a lane never driven " + System.nanoTime());
         assertThat(blind.source(5)).isEqualTo("new lanes");
         assertThat(blind.level(5, 0.5)).isLessThan(0.5);
-        history.learn(trip("one trip lane", 0.5, LaneStage.KNOWN));
-        Calibration known = history.calibration("one trip lane");
+        String lane = "two trip lane " + System.nanoTime();
+        history.learn(trip(lane, 0.5, LaneStage.NEW));
+        history.learn(trip(lane, 0.5, LaneStage.KNOWN));
+        Calibration known = history.calibration(lane);
         assertThat(known.source(5)).isEqualTo("lane and known lanes");
         assertThat(known.level(5, 0.5)).isGreaterThan(0.5);
     }
