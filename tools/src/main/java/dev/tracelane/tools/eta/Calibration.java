@@ -152,7 +152,7 @@ final class Calibration {
         return i;
     }
 
-    /** Which trips set the window at this bucket: {@code lane and known lanes}, {@code new lanes}, ..., {@code none}. */
+    /** Which trips set the window at this bucket: {@code lane and known lanes}, {@code new lanes}, ... {@code none}. */
     String source(int bucket) {
         return switch (use(bucket)) {
             case BLEND -> source + " and " + pool.source;

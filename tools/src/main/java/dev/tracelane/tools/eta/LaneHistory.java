@@ -49,12 +49,12 @@ class LaneHistory {
     }
 
     /** @param calibration the levels of the lane's trips set off at the stage it is at now */
-    private record Lane(LaneProfile profile, LaneStage stage, Calibration calibration) {
+    private record Lane(LaneProfile profile, Calibration calibration) {
         static Lane of(List<LaneTrip> trips) {
             LaneProfile profile = new LaneProfile(trips);
-            LaneStage stage = LaneStage.of(profile);
-            return new Lane(profile, stage,
-                    Calibration.of("lane", trips.stream().filter(t -> t.laneStage() == stage).toList()));
+            LaneStage stage = profile.stage();
+            List<LaneTrip> atStage = trips.stream().filter(t -> t.laneStage() == stage).toList();
+            return new Lane(profile, Calibration.of("lane", atStage));
         }
     }
 
@@ -96,7 +96,7 @@ class LaneHistory {
      */
     synchronized Calibration calibration(String lane) {
         Lane own = lane(lane);
-        LaneStage stage = own.stage();
+        LaneStage stage = own.profile().stage();
         Cached<Calibration> pool = pooled.get(stage);
         if (pool == null || stale(pool.loadedAt())) {
             pool = new Cached<>(Calibration.of(stage.label(), load("SELECT " + COLUMNS

@@ -17,7 +17,6 @@ final class LaneProfile {
     /** A pace outside this is a traffic jam or a downhill run, not the truck's pace. */
     private static final double MIN_PACE = 0.8;
     private static final double MAX_PACE = 1.2;
-    private final int trips;
     private final double medianCircuity;
     private final List<LaneTrip> history;
     private final double paceSpread;
@@ -34,7 +33,6 @@ final class LaneProfile {
     private double pauses;
 
     LaneProfile(List<LaneTrip> history) {
-        trips = history.size();
         medianCircuity = median(history.stream().mapToDouble(LaneTrip::circuity).toArray());
         this.history = List.copyOf(history);
         for (LaneTrip trip : history) {
@@ -79,7 +77,7 @@ final class LaneProfile {
     }
 
     int trips() {
-        return trips;
+        return history.size();
     }
 
     /** Seconds of short stops (fuel, meals, traffic) per driving second; NaN without history. */
@@ -144,9 +142,15 @@ final class LaneProfile {
         return paceSpreadBesideCruising;
     }
 
-    /** Whether enough trips cruised to read a truck's pace from its cruising speed ({@link #cruisingPace}). */
-    boolean cruisingLearned() {
-        return Double.isFinite(cruisingSpeed);
+    /**
+     * What the lane knows: delivered trips or none, and whether enough of them cruised to read a truck's pace from
+     * its cruising speed ({@link #cruisingPace}).
+     */
+    LaneStage stage() {
+        if (history.isEmpty()) {
+            return LaneStage.NEW;
+        }
+        return Double.isFinite(cruisingSpeed) ? LaneStage.CRUISING : LaneStage.KNOWN;
     }
 
     /** Whether the lane has enough delivered trips to show how its paces spread. */

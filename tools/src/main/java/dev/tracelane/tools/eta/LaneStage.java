@@ -15,15 +15,15 @@ enum LaneStage {
     /** The lane's trucks' cruising speed is known, so a truck's pace is read from how fast it cruises. */
     CRUISING("lanes paced by cruising");
 
-    private final String trips;
+    private final String label;
 
-    LaneStage(String trips) {
-        this.trips = trips;
+    LaneStage(String label) {
+        this.label = label;
     }
 
     /** The trips calibrated at this stage, as {@code basis.calibration} names them. */
     String label() {
-        return trips;
+        return label;
     }
 
     /** As {@code lane_trips.lane_stage} holds it. */
@@ -33,12 +33,5 @@ enum LaneStage {
 
     static LaneStage fromStored(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
-    }
-
-    static LaneStage of(LaneProfile lane) {
-        if (lane.trips() == 0) {
-            return NEW;
-        }
-        return lane.cruisingLearned() ? CRUISING : KNOWN;
     }
 }

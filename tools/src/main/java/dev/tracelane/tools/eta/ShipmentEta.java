@@ -34,7 +34,7 @@ public final class ShipmentEta {
         this.guessDriving = settings.lateGuessDriving();
         RouteLine route = plan.routeOrStraightLine();
         LaneProfile lane = lanes.profile(plan.lane());
-        this.laneStage = LaneStage.of(lane);
+        this.laneStage = lane.stage();
         double laneCircuity = lane.circuity();
         double circuity = plan.route() != null ? 1 : Double.isFinite(laneCircuity) ? laneCircuity : settings.circuity();
         this.trace = new TripTrace(route, circuity, settings.rules());
