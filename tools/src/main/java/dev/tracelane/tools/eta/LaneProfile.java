@@ -1,6 +1,7 @@
 package dev.tracelane.tools.eta;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,8 +11,15 @@ import java.util.List;
  * is compared with the straight line.
  */
 final class LaneProfile {
-    /** Driving seconds an hour-of-week bucket needs before its speed is trusted over coarser ones. */
-    private static final double MIN_BUCKET_SECONDS = 1_200;
+    /** Driving seconds a stretch needs before its own speed is trusted over the lane's overall. */
+    private static final double MIN_STRETCH_SECONDS = 300;
+    /**
+     * Driving seconds at which an hour's own speed (against the stretches driven in it) counts as much as the
+     * coarser one it leans on: an hour of week leans on the hour of day, that on no difference. A lane's few
+     * dozen trips drive an hour of week for minutes, and a speed factor read off so little made forecasts late
+     * on average (a noisy factor around 1 lengthens the drive, since time goes as its inverse).
+     */
+    private static final double HOUR_PRIOR_SECONDS = 4 * 3_600;
     /** Trips a lane needs before the spread of its drivers' paces is trusted. */
     private static final int MIN_PACE_TRIPS = 5;
     /** A pace outside this is a traffic jam or a downhill run, not the truck's pace. */
@@ -22,10 +30,11 @@ final class LaneProfile {
     private final double paceSpread;
     private final double paceSpreadBesideCruising;
     private final double cruisingSpeed;
+    /** Road metres driven in each hour of week, and what the stretches driven then would give at their speeds. */
     private final double[] hourMeters = new double[TripTrace.HOURS_OF_WEEK];
-    private final double[] hourSeconds = new double[TripTrace.HOURS_OF_WEEK];
+    private final double[] hourExpected = new double[TripTrace.HOURS_OF_WEEK];
     private final double[] dayHourMeters = new double[24];
-    private final double[] dayHourSeconds = new double[24];
+    private final double[] dayHourExpected = new double[24];
     private final double[] segmentMeters = new double[LaneTrip.STEPS];
     private final double[] segmentSeconds = new double[LaneTrip.STEPS];
     private double meters;
@@ -42,14 +51,11 @@ final class LaneProfile {
                 segmentSeconds[b] += trip.segmentSeconds()[b];
             }
             for (int h = 0; h < TripTrace.HOURS_OF_WEEK; h++) {
-                hourMeters[h] += trip.hourMeters()[h];
-                hourSeconds[h] += trip.hourSeconds()[h];
-                dayHourMeters[h % 24] += trip.hourMeters()[h];
-                dayHourSeconds[h % 24] += trip.hourSeconds()[h];
                 meters += trip.hourMeters()[h];
                 seconds += trip.hourSeconds()[h];
             }
         }
+        history.forEach(this::learnHours);
         double[] logPaces = history.stream().mapToDouble(this::logPace).toArray();
         paceSpread = spread(logPaces);
         double[] cruising = history.stream().mapToDouble(LaneTrip::cruisingSpeed).filter(Double::isFinite).toArray();
@@ -167,12 +173,11 @@ final class LaneProfile {
 
     /**
      * How fast trucks drive this stretch of the lane at this time, road metres per driving second: the
-     * stretch's own speed (town or highway) times how the hour compares with the lane's average; NaN without
-     * history.
+     * stretch's own speed (town or highway) times how trucks drove at this hour against their stretches' speeds;
+     * NaN without history.
      */
     double speedAt(Instant t, double fraction) {
-        double overall = seconds > 0 ? meters / seconds : Double.NaN;
-        return speedAt(LaneTrip.bucket(fraction)) * hourSpeed(t) / overall;
+        return speedAt(LaneTrip.bucket(fraction)) * hourFactor(t);
     }
 
     /** Seconds the lane's trucks take to drive these road metres per stretch; NaN without history. */
@@ -191,23 +196,48 @@ final class LaneProfile {
     }
 
     private double speedAt(int stretch) {
-        return segmentSeconds[stretch] >= MIN_BUCKET_SECONDS / 4 ? segmentMeters[stretch] / segmentSeconds[stretch]
+        return segmentSeconds[stretch] >= MIN_STRETCH_SECONDS ? segmentMeters[stretch] / segmentSeconds[stretch]
                 : seconds > 0 ? meters / seconds : Double.NaN;
     }
 
     /**
-     * The lane's driving speed at this time: by hour of week where that hour has enough driving, else by hour
-     * of day, else over all; NaN without history.
+     * A trip's driving by hour of week, set against the speed of the stretch it was on in that hour: trucks set
+     * off in the morning and drive the slow town streets then, so an hour's plain speed would count the town
+     * twice, once by the stretch and once by the hour.
      */
-    private double hourSpeed(Instant t) {
+    private void learnHours(LaneTrip trip) {
+        Instant firstHour = trip.departedAt().truncatedTo(ChronoUnit.HOURS);
+        int departureHour = TripTrace.hourOfWeek(trip.departedAt());
+        for (int h = 0; h < TripTrace.HOURS_OF_WEEK; h++) {
+            double driven = trip.hourSeconds()[h];
+            if (driven <= 0) {
+                continue;
+            }
+            Instant from = firstHour.plus(Math.floorMod(h - departureHour, TripTrace.HOURS_OF_WEEK), ChronoUnit.HOURS);
+            double[] onStretch = trip.secondsOnStretches(from, from.plus(1, ChronoUnit.HOURS));
+            double total = Arrays.stream(onStretch).sum();
+            double expected = 0;
+            for (int k = 0; k < onStretch.length; k++) {
+                expected += onStretch[k] > 0 ? onStretch[k] / total * speedAt(k) : 0;
+            }
+            if (total > 0 && Double.isFinite(expected)) {
+                hourMeters[h] += trip.hourMeters()[h];
+                hourExpected[h] += driven * expected;
+                dayHourMeters[h % 24] += trip.hourMeters()[h];
+                dayHourExpected[h % 24] += driven * expected;
+            }
+        }
+    }
+
+    /**
+     * How much faster than on the same stretches trucks drive at this hour of week, leaning on the hour of day
+     * and that on no difference while they have little driving ({@link #HOUR_PRIOR_SECONDS}).
+     */
+    private double hourFactor(Instant t) {
         int hour = TripTrace.hourOfWeek(t);
-        if (hourSeconds[hour] >= MIN_BUCKET_SECONDS) {
-            return hourMeters[hour] / hourSeconds[hour];
-        }
-        if (dayHourSeconds[hour % 24] >= MIN_BUCKET_SECONDS) {
-            return dayHourMeters[hour % 24] / dayHourSeconds[hour % 24];
-        }
-        return seconds > 0 ? meters / seconds : Double.NaN;
+        double prior = HOUR_PRIOR_SECONDS * (seconds > 0 ? meters / seconds : 1);
+        double byDay = (dayHourMeters[hour % 24] + prior) / (dayHourExpected[hour % 24] + prior);
+        return (hourMeters[hour] + prior * byDay) / (hourExpected[hour] + prior);
     }
 
     static double median(double[] values) {

@@ -27,4 +27,21 @@ record LaneTrip(long shipmentId, String lane, Instant departedAt, Instant delive
     static int bucket(double fraction) {
         return Math.max(0, Math.min(STEPS - 1, (int) Math.floor(fraction * STEPS)));
     }
+
+    /**
+     * How many seconds of {@code from} to {@code until} the truck spent on each twentieth of the route, from
+     * reaching it to reaching the next (stops included); zero where the readings do not say.
+     */
+    double[] secondsOnStretches(Instant from, Instant until) {
+        double[] within = new double[STEPS];
+        long arrival = deliveredAt.getEpochSecond();
+        for (int k = 0; k < STEPS; k++) {
+            if (Double.isFinite(timeToGo[k]) && Double.isFinite(timeToGo[k + 1])) {
+                double start = Math.max(from.getEpochSecond(), arrival - timeToGo[k]);
+                double end = Math.min(until.getEpochSecond(), arrival - timeToGo[k + 1]);
+                within[k] = Math.max(0, end - start);
+            }
+        }
+        return within;
+    }
 }

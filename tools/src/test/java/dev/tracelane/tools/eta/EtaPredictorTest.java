@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,15 +118,13 @@ class EtaPredictorTest {
     void theLanesHourlySpeedsSlowTheEstimateThroughItsSlowHours() {
         TripTrace trace = driven(RestRules.NONE, 60);
         double own = predict(plan(List.of(), null), trace, new LaneProfile(List.of())).rawSeconds();
-        double[] meters = new double[TripTrace.HOURS_OF_WEEK];
-        double[] seconds = new double[TripTrace.HOURS_OF_WEEK];
-        for (int h = 0; h < TripTrace.HOURS_OF_WEEK; h++) {
-            seconds[h] = 3_600;
-            meters[h] = 3_600 * (h % 24 >= 7 && h % 24 < 19 ? SPEED / 2 : SPEED);
-        }
-        LaneTrip history = new LaneTrip(1, "L", T0, T0.plusSeconds(40_000), LENGTH, 1, nan(21), meters,
-                seconds, new double[20], new double[20], 0, nan(20), LaneStage.KNOWN, Double.NaN);
-        EtaPredictor.Prediction p = predict(plan(List.of(), null), trace, new LaneProfile(List.of(history)));
+        // a week on the road, half as fast from 07:00 to 19:00 UTC on every stretch, as five trips found
+        LaneTrip week = NonstopTrips.driven(T0.minusSeconds(6 * 3_600), 10_000_000, (t, stretch) -> {
+            int hour = TripTrace.hourOfWeek(t) % 24;
+            return hour >= 7 && hour < 19 ? SPEED / 2 : SPEED;
+        });
+        List<LaneTrip> history = Collections.nCopies(5, week);
+        EtaPredictor.Prediction p = predict(plan(List.of(), null), trace, new LaneProfile(history));
         assertThat(p.rawSeconds()).isGreaterThan(own * 1.2);
         assertThat(p.estimate().basis().speed()).startsWith("lane profile by stretch and hour of week");
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,10 @@ class LaneProfileTest {
     /** Each trip's road: twenty stretches of 10 km, driven at 25 m/s times the trip's pace. */
     private static final double STRETCH = 10_000;
     private static final double TO_GO = 7_200;
+    private static final double TOWN = 8;
+    private static final double HIGHWAY = 25;
+    /** A Monday, 07:00 UTC: an hour after {@link #T0}. */
+    private static final Instant SLOW_HOUR = Instant.parse("2026-11-16T07:00:00Z");
 
     @Test
     void aTrucksPaceIsItsCruisingSpeedOverTheMedianOfTheLanesTrips() {
@@ -58,6 +63,36 @@ class LaneProfileTest {
         assertThat(lane.timesToGo(0.5, Double.NaN)).containsOnly(TO_GO);
     }
 
+    @Test
+    void theTownStretchDrivenInTheMorningDoesNotSlowTheMorningsHighway() {
+        LaneProfile lane = new LaneProfile(Collections.nCopies(10, timedTrip(T0, 1)));
+        assertThat(lane.speedAt(T0.plusSeconds(1_800), 0.5)).isCloseTo(HIGHWAY, within(0.5));
+    }
+
+    @Test
+    void anHourWhenTrucksDriveSlowerOnEveryStretchSlowsTheLanesSpeedThen() {
+        LaneProfile lane = new LaneProfile(timedTrips(9, 0.6));
+        double unseenHour = lane.speedAt(T0.plusSeconds(6 * 3_600), 0.5);
+        assertThat(lane.speedAt(SLOW_HOUR.plusSeconds(1_800), 0.5) / unseenHour).isBetween(0.6, 0.75);
+    }
+
+    @Test
+    void aSlowHourSeenOnOneTripCountsLessThanOneSeenOnNine() {
+        Instant slow = SLOW_HOUR.plusSeconds(1_800);
+        double once = new LaneProfile(timedTrips(1, 0.6)).speedAt(slow, 0.5);
+        double often = new LaneProfile(timedTrips(9, 0.6)).speedAt(slow, 0.5);
+        assertThat(once).isGreaterThan(often * 1.1);
+    }
+
+    /** {@code n} trips set off a quarter of an hour apart from 05:00, so the slow hour falls on other stretches. */
+    private static List<LaneTrip> timedTrips(int n, double slowHour) {
+        List<LaneTrip> trips = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            trips.add(timedTrip(T0.minusSeconds(3_600).plusSeconds(900L * i), slowHour));
+        }
+        return trips;
+    }
+
     /**
      * A trip that drove every stretch at {@code pace} times 25 m/s and cruised at {@code cruising} m/s (NaN:
      * learned before cruising speeds were kept), {@link #TO_GO} seconds from arrival at every step.
@@ -74,5 +109,14 @@ class LaneProfileTest {
         Arrays.fill(toGo, TO_GO);
         return new LaneTrip(1, "L", T0, T0.plusSeconds(36_000), STRETCH * LaneTrip.STEPS, 1, toGo, hours, hours,
                 meters, seconds, 0, levels, LaneStage.CRUISING, cruising);
+    }
+
+    /**
+     * A trip set off at {@code departed} without stopping: the first stretch in town at {@link #TOWN} m/s, the
+     * rest at {@link #HIGHWAY} m/s, every stretch {@code slowHour} times as fast in {@link #SLOW_HOUR}'s hour.
+     */
+    private static LaneTrip timedTrip(Instant departed, double slowHour) {
+        return NonstopTrips.driven(departed, STRETCH * LaneTrip.STEPS, (t, stretch) -> (stretch == 0 ? TOWN : HIGHWAY)
+                * (!t.isBefore(SLOW_HOUR) && t.isBefore(SLOW_HOUR.plusSeconds(3_600)) ? slowHour : 1));
     }
 }
