@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The ETA of one shipment under way, fed its readings in event-time order. It keeps the first forecast made in
- * each progress bucket, so on arrival the lane learns where in them the actual arrival fell.
+ * The ETA of one shipment under way, fed its readings in event-time order. It keeps a forecast per progress
+ * bucket ({@link ForecastSamples}), so on arrival the lane learns where in them the actual arrival fell.
  */
 public final class ShipmentEta {
     private final ShipmentPlan plan;
@@ -19,9 +19,8 @@ public final class ShipmentEta {
     private final LaneHistory lanes;
     private final Duration recomputeEvery;
     private final Duration guessDriving;
-    private final Forecast[] first = new Forecast[LaneTrip.STEPS];
+    private final ForecastSamples samples;
     private final LaneStage laneStage;
-    private final long[] firstAt = new long[LaneTrip.STEPS];
     private Instant computedAt;
     private Estimate last;
     private boolean leftOrigin;
@@ -35,6 +34,7 @@ public final class ShipmentEta {
         RouteLine route = plan.routeOrStraightLine();
         LaneProfile lane = lanes.profile(plan.lane());
         this.laneStage = lane.stage();
+        this.samples = new ForecastSamples(plan.shipmentId());
         double laneCircuity = lane.circuity();
         double circuity = plan.route() != null ? 1 : Double.isFinite(laneCircuity) ? laneCircuity : settings.circuity();
         this.trace = new TripTrace(route, circuity, settings.rules());
@@ -53,9 +53,8 @@ public final class ShipmentEta {
         Estimate estimate = last == null ? p.estimate() : p.steadied(last.eta());
         last = estimate;
         // a forecast made at the gate (under a minute to go) says nothing calibration could learn from
-        if (first[p.bucket()] == null && p.rawSeconds() >= 60) {
-            first[p.bucket()] = p.forecast();
-            firstAt[p.bucket()] = ts.getEpochSecond();
+        if (p.rawSeconds() >= 60) {
+            samples.add(p.bucket(), p.forecast(), ts.getEpochSecond());
         }
         return Optional.of(estimate);
     }
@@ -79,13 +78,9 @@ public final class ShipmentEta {
         return trace.clock().restDue();
     }
 
-    /** Per progress bucket, the first forecast's probability of arriving by {@code arrival}; NaN without one. */
+    /** Per progress bucket, the kept forecast's probability of arriving by {@code arrival}; NaN without one. */
     double[] forecastLevels(Instant arrival) {
-        double[] levels = new double[LaneTrip.STEPS];
-        for (int b = 0; b < LaneTrip.STEPS; b++) {
-            levels[b] = first[b] == null ? Double.NaN : first[b].cdf(arrival.getEpochSecond() - firstAt[b]);
-        }
-        return levels;
+        return samples.levels(arrival.getEpochSecond());
     }
 
     /** What the lane knew when this shipment's forecasts began. */
