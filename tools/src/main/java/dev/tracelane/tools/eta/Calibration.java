@@ -165,8 +165,8 @@ final class Calibration {
     /** What the window rests on at this bucket, for the estimate's explanation. */
     String describe(int bucket) {
         return switch (use(bucket)) {
-            case BLEND -> String.format(Locale.ROOT, "window from %d of this lane's delivered trips beside %d of %s"
-                    + " (trips set off at the stage this lane is at)", trips, pool.trips, pool.source);
+            case BLEND -> String.format(Locale.ROOT, "window from %d of this lane's delivered trips beside %d of %s",
+                    trips, pool.trips, pool.source);
             case OWN -> String.format(Locale.ROOT, "window from %d delivered trips (%s)", trips, source);
             case POOL -> String.format(Locale.ROOT, "window from %d delivered trips (%s)", pool.trips, pool.source);
             case NONE -> "window from the forecast alone, too few delivered trips to check it against";

@@ -30,6 +30,12 @@ class LaneHistory {
     /** The newest trips of a lane a profile rests on: the lane as it drives now, not years ago. */
     static final int LANE_TRIPS = 50;
     private static final int ALL_LANES_TRIPS = 500;
+    /**
+     * Trips at its present stage a lane needs before its window reads only those: three give a progress bucket
+     * the eight levels it needs (each gives its bucket's and its neighbours'). Before, the lane's earlier trips
+     * still say how far its world strays from the pool's: on held-out lanes the pool alone covered 54-71 %.
+     */
+    private static final int STAGE_TRIPS = 3;
     private static final Duration FRESH = Duration.ofMinutes(5);
     private static final String COLUMNS = """
             shipment_id, lane, departed_at, delivered_at, length_meters, circuity, time_to_go, hour_meters,
@@ -48,13 +54,16 @@ class LaneHistory {
     private record Cached<T>(T value, Instant loadedAt) {
     }
 
-    /** @param calibration the levels of the lane's trips set off at the stage it is at now */
+    /**
+     * @param calibration the levels of the lane's trips set off at the stage it is at now, or of all its trips
+     *                    while it has fewer than {@link #STAGE_TRIPS} of those
+     */
     private record Lane(LaneProfile profile, Calibration calibration) {
         static Lane of(List<LaneTrip> trips) {
             LaneProfile profile = new LaneProfile(trips);
             LaneStage stage = profile.stage();
             List<LaneTrip> atStage = trips.stream().filter(t -> t.laneStage() == stage).toList();
-            return new Lane(profile, Calibration.of("lane", atStage));
+            return new Lane(profile, Calibration.of("lane", atStage.size() >= STAGE_TRIPS ? atStage : trips));
         }
     }
 

@@ -58,17 +58,21 @@ class LaneHistoryTest implements TestDatabase {
     }
 
     @Test
-    void aLanePacedByCruisingIsCalibratedOnlyByTripsForecastAtThatStage() throws SQLException {
+    void aLaneReachingCruisingReadsItsEarlierTripsBesideThePoolUntilThreeOfItsOwnCruise() throws SQLException {
         String lane = "lane reaching cruising " + System.nanoTime();
         for (int i = 0; i < 5; i++) {
             history.learn(trip(lane, 0.95, LaneStage.KNOWN, 25));
             history.learn(trip("paced lane " + i, 0.05, LaneStage.CRUISING, 25));
         }
         Calibration beforeItsOwn = history.calibration(lane);
-        assertThat(beforeItsOwn.source(5)).isEqualTo("lanes paced by cruising");
-        assertThat(beforeItsOwn.level(5, 0.5)).isLessThan(0.5);
-        history.learn(trip(lane, 0.05, LaneStage.CRUISING, 25));
-        assertThat(history.calibration(lane).source(5)).isEqualTo("lane and lanes paced by cruising");
+        assertThat(beforeItsOwn.source(5)).isEqualTo("lane and lanes paced by cruising");
+        assertThat(beforeItsOwn.level(5, 0.5)).isBetween(0.05, 0.95);
+        for (int i = 0; i < 3; i++) {
+            history.learn(trip(lane, 0.05, LaneStage.CRUISING, 25));
+        }
+        Calibration itsOwn = history.calibration(lane);
+        assertThat(itsOwn.source(5)).isEqualTo("lane and lanes paced by cruising");
+        assertThat(itsOwn.level(5, 0.5)).isLessThan(0.1);
     }
 
     @Test
