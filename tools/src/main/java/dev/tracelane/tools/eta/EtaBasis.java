@@ -16,12 +16,12 @@ import java.util.List;
  * @param restRules     the drivers' rest rules applied
  * @param restsAhead    mandatory rests planned before arrival
  * @param stopsAhead    planned stops still ahead, with their dwell
- * @param calibration   which past trips set the window, all forecast at the stage the lane is at now:
- *                      {@code lane and lanes paced by cruising} or {@code lane and known lanes} (the lane's own,
- *                      leaning on all lanes' at that stage while it has few), {@code new lanes} (other lanes'
- *                      first trips, for a lane with no history), either pool alone before the lane has trips at
- *                      its stage, {@code lane} before any other lane has, or {@code none} where neither has
- *                      enough trips at this progress
+ * @param calibration   which past trips set the window: {@code lane and lanes paced by cruising} or
+ *                      {@code lane and known lanes} (the lane's own at the stage it is at now, or all its own
+ *                      until three are, leaning on all lanes' at that stage while it has few), {@code new lanes}
+ *                      (other lanes' first trips, for a lane with no history), either pool alone where the lane
+ *                      has no trip with a forecast at this progress, {@code lane} before any other lane has, or
+ *                      {@code none} where neither has enough trips at this progress
  * @param explanation   all of it in a sentence
  */
 @Serdeable

@@ -99,9 +99,9 @@ class LaneHistory {
     }
 
     /**
-     * The levels of the lane's trips set off at the stage it is at now, leaning on those of all lanes' trips at
-     * that stage: a lane with no history yet is calibrated by other lanes' first trips, whose forecasts were as
-     * blind.
+     * The levels of the lane's trips set off at the stage it is at now (of all its trips until
+     * {@link #STAGE_TRIPS} are), leaning on those of all lanes' trips at that stage: a lane with no history yet is
+     * calibrated by other lanes' first trips, whose forecasts were as blind.
      */
     synchronized Calibration calibration(String lane) {
         Lane own = lane(lane);

@@ -216,16 +216,17 @@ final class LaneProfile {
             Instant from = firstHour.plus(Math.floorMod(h - departureHour, TripTrace.HOURS_OF_WEEK), ChronoUnit.HOURS);
             double[] onStretch = trip.secondsOnStretches(from, from.plus(1, ChronoUnit.HOURS));
             double total = Arrays.stream(onStretch).sum();
-            double expected = 0;
+            if (total <= 0) {
+                continue; // the readings do not say where the truck was then
+            }
+            double speed = 0; // the stretches' speed, weighed by the time spent on each in this hour
             for (int k = 0; k < onStretch.length; k++) {
-                expected += onStretch[k] > 0 ? onStretch[k] / total * speedAt(k) : 0;
+                speed += onStretch[k] / total * speedAt(k);
             }
-            if (total > 0 && Double.isFinite(expected)) {
-                hourMeters[h] += trip.hourMeters()[h];
-                hourExpected[h] += driven * expected;
-                dayHourMeters[h % 24] += trip.hourMeters()[h];
-                dayHourExpected[h % 24] += driven * expected;
-            }
+            hourMeters[h] += trip.hourMeters()[h];
+            hourExpected[h] += driven * speed;
+            dayHourMeters[h % 24] += trip.hourMeters()[h];
+            dayHourExpected[h % 24] += driven * speed;
         }
     }
 
